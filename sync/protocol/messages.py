@@ -1,0 +1,323 @@
+"""Every message that crosses the wire between desktop, dialer and hub, defined once.
+
+Each message is a msgspec Struct tagged by its ``type`` and carrying the protocol
+version ``v``; both ends validate with the same definitions. This module holds
+data shapes only: it must never do I/O, import anything of ours, or know about
+sockets, databases or Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+PROTOCOL_VERSION = 1
+
+Role = Literal["agent", "supervisor", "team_lead", "admin", "dialer"]
+AgentState = Literal["logged_out", "not_ready", "ready", "on_call", "wrap_up"]
+DialMode = Literal["predictive", "progressive", "preview"]
+Channel = Literal[
+    "call", "sms", "whatsapp", "email", "messenger", "blaster", "payment", "promise", "note"
+]
+Product = Literal["credit_card", "personal_loan", "telecom", "retail_credit"]
+ContactKind = Literal["phone", "email", "whatsapp", "messenger"]
+Direction = Literal["in", "out"]
+DetailValue = str | int | bool | None
+
+# Upper bounds that keep one message from exhausting either end.
+MAX_TEXT = 4_000
+MAX_NAME = 200
+MAX_PATH_STEPS = 500
+
+
+class Struct(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Base for embedded (untagged) records."""
+
+
+class Message(msgspec.Struct, tag_field="type", forbid_unknown_fields=True, kw_only=True):
+    """Base of every top-level message. ``ref`` correlates a reply with its request."""
+
+    v: int = PROTOCOL_VERSION
+    ref: str | None = None
+
+
+# --------------------------------------------------------------------------- records
+
+
+class ContactPoint(Struct):
+    id: int
+    kind: ContactKind
+    value: str
+    valid: bool = True
+    label: str = ""
+
+
+class Account(Struct):
+    id: int
+    product: Product
+    number_masked: str
+    balance_cents: int
+    currency: str
+    days_past_due: int
+    minimum_payment_cents: int
+    segment: str
+    status: Literal["open", "paid", "reassigned", "closed"] = "open"
+
+
+class DebtorProfile(Struct):
+    id: int
+    first_name: str
+    last_name: str
+    full_name: str
+    timezone: str
+    region: str
+    broken_promises: int = 0
+    last_payment_on: dt.date | None = None
+    contact_points: list[ContactPoint] = msgspec.field(default_factory=list)
+    accounts: list[Account] = msgspec.field(default_factory=list)
+
+
+class HistoryEvent(Struct):
+    id: int
+    channel: Channel
+    occurred_at: dt.datetime
+    direction: Direction | None = None
+    account_id: int | None = None
+    summary: str = ""
+    # Channel-specific facts: digit pressed (blaster), disposition and duration
+    # (call), outcome kept/broken/pending and amount_cents (promise), subject (email)...
+    detail: dict[str, DetailValue] = msgspec.field(default_factory=dict)
+
+
+class HistoryPage(Struct):
+    debtor_id: int
+    events: list[HistoryEvent]
+    # Cursor for the next (older) page: pass as ``before_id``; None when exhausted.
+    next_before_id: int | None
+    total: int
+
+
+class Instalment(Struct):
+    amount_cents: int
+    due_date: dt.date
+
+
+# ------------------------------------------------------------------ client -> hub
+
+
+class Hello(Message, tag="hello"):
+    """First message of every connection. Exactly one of password or token."""
+
+    user: str
+    password: str | None = None
+    token: str | None = None
+    client: str = "acuerdo"
+    # Last server event sequence seen by this client; events after it are replayed.
+    last_seq: int = 0
+
+
+class Heartbeat(Message, tag="heartbeat"):
+    pass
+
+
+class SetAgentState(Message, tag="agent.state"):
+    state: AgentState
+    pause_code: str | None = None
+    # Where the dialer reaches this agent's softphone (direct IP in the demo).
+    sip_uri: str | None = None
+
+
+class AcceptHandoff(Message, tag="handoff.accept"):
+    handoff_id: str
+
+
+class FetchDebtor(Message, tag="debtor.fetch"):
+    debtor_id: int
+
+
+class FetchHistory(Message, tag="history.fetch"):
+    debtor_id: int
+    before_id: int | None = None
+    limit: int = 50
+
+
+class FetchScript(Message, tag="script.fetch"):
+    script_id: str
+    version: int | None = None
+
+
+class CreatePromise(Message, tag="promise.create"):
+    key: str  # client-generated idempotency key
+    handoff_id: str | None
+    debtor_id: int
+    account_id: int
+    amount_cents: int
+    currency: str
+    due_date: dt.date
+    instalments: list[Instalment] = msgspec.field(default_factory=list)
+    payment_channel: str | None = None
+
+
+class SubmitWrapUp(Message, tag="wrapup.submit"):
+    key: str
+    handoff_id: str | None
+    debtor_id: int
+    disposition: str
+    notes: str = ""
+    script_id: str | None = None
+    script_version: int | None = None
+    script_path: list[str] = msgspec.field(default_factory=list)
+    callback_at: dt.datetime | None = None
+
+
+class CreateHandoff(Message, tag="handoff.create"):
+    """Dialer only: connect a debtor (or the campaign's next one) to a ready agent."""
+
+    agent: str
+    campaign: str
+    mode: DialMode = "predictive"
+    debtor_id: int | None = None
+
+
+class EndHandoff(Message, tag="handoff.end"):
+    """Dialer only: the customer leg ended (hung up, failed) before or during the call."""
+
+    handoff_id: str
+    reason: str = ""
+
+
+# ------------------------------------------------------------------ hub -> client
+
+
+class Welcome(Message, tag="welcome"):
+    session_id: str
+    user: str
+    display_name: str
+    role: Role
+    token: str
+    token_expires_at: dt.datetime
+    # Highest event sequence number of this user's stream at the time of welcome.
+    seq: int
+
+
+class HandoffOffer(Message, tag="handoff.offer"):
+    """Screen pop: everything the desktop needs to show before the call connects."""
+
+    seq: int
+    handoff_id: str
+    campaign: str
+    mode: DialMode
+    script_id: str
+    script_version: int
+    debtor: DebtorProfile
+    history: HistoryPage
+    offered_at: dt.datetime
+
+
+class HandoffCancel(Message, tag="handoff.cancel"):
+    seq: int
+    handoff_id: str
+    reason: str = ""
+
+
+class HandoffCreated(Message, tag="handoff.created"):
+    """Reply to the dialer's ``handoff.create``."""
+
+    handoff_id: str
+    agent: str
+    sip_uri: str
+    debtor_id: int
+    mode: DialMode
+
+
+class AgentAvailability(Message, tag="agent.availability"):
+    """Pushed to dialers whenever an agent's dialable state changes."""
+
+    seq: int
+    agent: str
+    state: AgentState
+    sip_uri: str | None = None
+
+
+class DebtorData(Message, tag="debtor.data"):
+    debtor: DebtorProfile
+    history: HistoryPage
+
+
+class HistoryData(Message, tag="history.page"):
+    page: HistoryPage
+
+
+class ScriptData(Message, tag="script.data"):
+    script_id: str
+    version: int
+    # The script document as the scripts engine reads it (JSON object).
+    document: dict[str, object]
+
+
+class WriteAck(Message, tag="write.ack"):
+    key: str
+    kind: Literal["promise", "wrapup"]
+    result_id: int
+    duplicate: bool = False
+
+
+class WriteReject(Message, tag="write.reject"):
+    key: str
+    kind: Literal["promise", "wrapup"]
+    code: str
+    reason: str
+
+
+class Error(Message, tag="error"):
+    """Reply to input the hub (or client) could not act on. The connection stays usable."""
+
+    code: str
+    reason: str
+
+
+ClientMessage = (
+    Hello
+    | Heartbeat
+    | SetAgentState
+    | AcceptHandoff
+    | FetchDebtor
+    | FetchHistory
+    | FetchScript
+    | CreatePromise
+    | SubmitWrapUp
+    | CreateHandoff
+    | EndHandoff
+)
+
+ServerMessage = (
+    Welcome
+    | Heartbeat
+    | HandoffOffer
+    | HandoffCancel
+    | HandoffCreated
+    | AgentAvailability
+    | DebtorData
+    | HistoryData
+    | ScriptData
+    | WriteAck
+    | WriteReject
+    | Error
+)
+
+# Which roles may send each client message (ARCHITECTURE.md §5).
+ALLOWED_ROLES: dict[type[Message], frozenset[str]] = {
+    Hello: frozenset({"agent", "supervisor", "team_lead", "admin", "dialer"}),
+    Heartbeat: frozenset({"agent", "supervisor", "team_lead", "admin", "dialer"}),
+    SetAgentState: frozenset({"agent"}),
+    AcceptHandoff: frozenset({"agent"}),
+    FetchDebtor: frozenset({"agent", "supervisor", "team_lead", "admin"}),
+    FetchHistory: frozenset({"agent", "supervisor", "team_lead", "admin"}),
+    FetchScript: frozenset({"agent", "supervisor", "team_lead", "admin"}),
+    CreatePromise: frozenset({"agent"}),
+    SubmitWrapUp: frozenset({"agent"}),
+    CreateHandoff: frozenset({"dialer"}),
+    EndHandoff: frozenset({"dialer"}),
+}
