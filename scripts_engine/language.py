@@ -1,0 +1,88 @@
+"""Per-locale lists of words that shame or threaten the person on the call.
+
+Contact-centre rules (and Mexico's collection regulations) forbid calling the
+customer names, threatening jail or seizure, or saying we will tell family or
+employer. The validator flags these in any script text. Matching ignores case
+and accents so "carcel" is caught like "cárcel". This module must never decide
+what is allowed on its own: it only finds the listed phrases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+BANNED_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "es": (
+        "deudor",
+        "deudora",
+        "deudores",
+        "moroso",
+        "morosa",
+        "morosos",
+        "cárcel",
+        "prisión",
+        "demanda penal",
+        "denuncia penal",
+        "embargo inmediato",
+        "embargarle",
+        "embargaremos",
+        "avisar a su familia",
+        "avisaremos a su familia",
+        "llamar a su familia",
+        "avisar a su trabajo",
+        "avisaremos a su trabajo",
+        "llamar a su trabajo",
+        "su jefe",
+        "irresponsable",
+        "tramposo",
+        "tramposa",
+        "vergüenza",
+    ),
+    "en": (
+        "deadbeat",
+        "debtor",
+        "delinquent",
+        "jail",
+        "prison",
+        "arrest",
+        "criminal charges",
+        "tell your employer",
+        "call your employer",
+        "tell your family",
+        "call your family",
+        "seize",
+        "irresponsible",
+        "shame",
+    ),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping one character per input character."""
+    out = []
+    for char in text.lower():
+        base = unicodedata.normalize("NFD", char)[:1]
+        out.append(base if base else char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _pattern(language: str) -> re.Pattern[str] | None:
+    phrases = BANNED_PHRASES.get(language)
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def find_banned(text: str, locale: str) -> Iterator[tuple[str, int]]:
+    """Yield (phrase as written, 0-based position) for each banned phrase in *text*."""
+    pattern = _pattern(locale.replace("-", "_").split("_")[0].lower())
+    if pattern is None:
+        return
+    # fold() keeps one character per character, so positions map back to *text*.
+    for match in pattern.finditer(fold(text)):
+        yield text[match.start() : match.end()], match.start()

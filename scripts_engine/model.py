@@ -1,0 +1,250 @@
+"""The script document model: nodes, options, objection handlers, and their JSON shape.
+
+A script is a versioned JSON document (``"format": 1``) whose nodes are keyed by
+id and tagged by ``kind``. The model is immutable msgspec Structs so a running
+call keeps exactly the version it started with. This module only describes
+shapes and decodes them with errors that name the node and field; graph checks
+live in ``validation`` and walking lives in ``runner``. It must never render
+text, evaluate conditions, or touch files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import msgspec
+
+from .errors import ScriptError
+
+FORMAT_VERSION = 1
+RESUME = "$resume"  # an option/next target meaning "back to where the objection started"
+
+ActionName = Literal[
+    "open_promise_form", "schedule_callback", "transfer", "set_disposition", "mark_contact_wrong"
+]
+ACTIONS: frozenset[str] = frozenset(ActionName.__args__)  # type: ignore[attr-defined]
+ScriptValue = str | int | float | bool
+
+
+class Option(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One answer the agent can pick; ``set`` stores script variables under ``vars.``."""
+
+    id: str
+    label: str
+    next: str | None = None
+    set: dict[str, ScriptValue] = {}
+
+
+class BranchRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    condition: str = msgspec.field(name="if")
+    next: str
+
+
+class SayNode(
+    msgspec.Struct,
+    tag="say",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    text: str
+    next: str | None = None
+
+
+class AskNode(
+    msgspec.Struct,
+    tag="ask",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    text: str
+    options: tuple[Option, ...]
+
+
+class OfferNode(
+    msgspec.Struct,
+    tag="offer",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    """A proposal read to the customer; its amounts come from templated variables."""
+
+    text: str
+    options: tuple[Option, ...]
+
+
+class BranchNode(
+    msgspec.Struct,
+    tag="branch",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    """Evaluated automatically by the runner, never shown: first true rule wins."""
+
+    branches: tuple[BranchRule, ...]
+    otherwise: str | None = msgspec.field(default=None, name="else")
+
+
+class ActionNode(
+    msgspec.Struct,
+    tag="action",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    action: ActionName
+    next: str | None = None
+    text: str = ""
+    disposition: str | None = None
+
+
+class EndNode(
+    msgspec.Struct,
+    tag="end",
+    tag_field="kind",
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    """Closes the call, or with ``resume`` closes an objection and returns to the flow."""
+
+    text: str = ""
+    disposition: str | None = None
+    resume: bool = False
+
+
+Node = SayNode | AskNode | OfferNode | BranchNode | ActionNode | EndNode
+NodeKind = Literal["say", "ask", "offer", "branch", "action", "end"]
+
+
+class Objection(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    id: str
+    label: str
+    start: str
+
+
+class Audience(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Which accounts a script is meant for; empty tuples mean "any"."""
+
+    min_days_past_due: int = 0
+    max_days_past_due: int | None = None
+    products: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+
+
+class Script(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    format: int
+    id: str
+    version: int
+    locale: str
+    title: str
+    start: str
+    nodes: dict[str, Node]
+    objections: tuple[Objection, ...] = ()
+    audience: Audience | None = None
+    description: str = ""
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise ScriptError("no such node", node_id=node_id) from None
+
+    def objection(self, objection_id: str) -> Objection | None:
+        return next((o for o in self.objections if o.id == objection_id), None)
+
+
+def kind_of(node: Node) -> NodeKind:
+    tag = type(node).__struct_config__.tag
+    assert isinstance(tag, str)
+    return tag  # type: ignore[return-value]
+
+
+def targets(node: Node) -> list[str]:
+    """Every node id (or ``$resume``) a node can lead to."""
+    if isinstance(node, SayNode | ActionNode):
+        return [node.next] if node.next else []
+    if isinstance(node, AskNode | OfferNode):
+        return [o.next for o in node.options if o.next]
+    if isinstance(node, BranchNode):
+        found = [rule.next for rule in node.branches]
+        return [*found, node.otherwise] if node.otherwise else found
+    return [RESUME] if node.resume else []
+
+
+class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
+    """The top level with nodes left raw, so each node decodes with its own id in errors."""
+
+    format: int
+    id: str
+    version: int
+    locale: str
+    title: str
+    start: str
+    nodes: dict[str, dict[str, Any]]
+    objections: tuple[Objection, ...] = ()
+    audience: Audience | None = None
+    description: str = ""
+
+
+def script_from_mapping(document: Mapping[str, Any]) -> Script:
+    """Decode a JSON-like mapping into a Script; raise ScriptError naming node and field."""
+    if not isinstance(document, Mapping):
+        raise ScriptError("a script document must be a JSON object")
+    fmt = document.get("format")
+    if fmt != FORMAT_VERSION:
+        raise ScriptError(
+            f"unsupported format {fmt!r}; this version reads format {FORMAT_VERSION}",
+            field="format",
+        )
+    try:
+        envelope = msgspec.convert(dict(document), _Envelope)
+    except msgspec.ValidationError as exc:
+        raise ScriptError(_where(str(exc))) from None
+    nodes: dict[str, Node] = {}
+    for node_id, raw in envelope.nodes.items():
+        if not node_id or node_id.startswith("$"):
+            raise ScriptError("node ids must be non-empty and not start with '$'", node_id=node_id)
+        kind = raw.get("kind")
+        if kind not in ("say", "ask", "offer", "branch", "action", "end"):
+            raise ScriptError(
+                f"unknown kind {kind!r} (say, ask, offer, branch, action, end)",
+                node_id=node_id,
+                field="kind",
+            )
+        try:
+            nodes[node_id] = msgspec.convert(raw, Node)
+        except msgspec.ValidationError as exc:
+            raise ScriptError(_where(str(exc)), node_id=node_id) from None
+    if envelope.start not in nodes:
+        raise ScriptError(f"start node {envelope.start!r} does not exist", field="start")
+    return Script(
+        format=envelope.format,
+        id=envelope.id,
+        version=envelope.version,
+        locale=envelope.locale,
+        title=envelope.title,
+        start=envelope.start,
+        nodes=nodes,
+        objections=envelope.objections,
+        audience=envelope.audience,
+        description=envelope.description,
+    )
+
+
+def _where(message: str) -> str:
+    # msgspec says "... - at `$.options[0].next`"; say it the way a team lead reads it.
+    text, sep, path = message.partition(" - at `")
+    if not sep:
+        return message
+    field = path.rstrip("`").removeprefix("$").lstrip(".")
+    return f"{text} (field {field!r})" if field else text
