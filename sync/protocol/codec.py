@@ -28,14 +28,8 @@ _client_decoder = msgspec.json.Decoder(ClientMessage)
 _server_decoder = msgspec.json.Decoder(ServerMessage)
 _any_decoder = msgspec.json.Decoder()
 
-_CLIENT_TYPES: Final = frozenset(
-    t.__struct_config__.tag
-    for t in ClientMessage.__args__
-)
-_SERVER_TYPES: Final = frozenset(
-    t.__struct_config__.tag
-    for t in ServerMessage.__args__
-)
+_CLIENT_TYPES: Final = frozenset(t.__struct_config__.tag for t in ClientMessage.__args__)
+_SERVER_TYPES: Final = frozenset(t.__struct_config__.tag for t in ServerMessage.__args__)
 
 
 class ProtocolError(Exception):

@@ -172,6 +172,23 @@ class SubmitWrapUp(Message, tag="wrapup.submit"):
     callback_at: dt.datetime | None = None
 
 
+class PublishScript(Message, tag="script.publish"):
+    """Team lead only: publish a new immutable version of a script.
+
+    ``base_version`` is the version the draft was edited from (None for a new
+    script); the hub refuses the publish with ``version_conflict`` when someone
+    else published meanwhile, so no one overwrites a colleague's work.
+    """
+
+    script_id: str
+    base_version: int | None
+    document: dict[str, object]
+
+
+class ListScripts(Message, tag="script.list"):
+    pass
+
+
 class CreateHandoff(Message, tag="handoff.create"):
     """Dialer only: connect a debtor (or the campaign's next one) to a ready agent."""
 
@@ -257,6 +274,33 @@ class ScriptData(Message, tag="script.data"):
     document: dict[str, object]
 
 
+class ScriptPublished(Message, tag="script.published"):
+    """Reply to ``script.publish``: the version the hub assigned."""
+
+    script_id: str
+    version: int
+
+
+class ScriptSummary(Struct):
+    script_id: str
+    version: int
+    title: str
+    locale: str
+    published_at: dt.datetime
+
+
+class ScriptCatalog(Message, tag="script.catalog"):
+    scripts: list[ScriptSummary]
+
+
+class ScriptUpdated(Message, tag="script.updated"):
+    """Pushed to every agent when a new version is published; calls in progress keep theirs."""
+
+    seq: int
+    script_id: str
+    version: int
+
+
 class WriteAck(Message, tag="write.ack"):
     key: str
     kind: Literal["promise", "wrapup"]
@@ -288,6 +332,8 @@ ClientMessage = (
     | FetchScript
     | CreatePromise
     | SubmitWrapUp
+    | PublishScript
+    | ListScripts
     | CreateHandoff
     | EndHandoff
 )
@@ -302,6 +348,9 @@ ServerMessage = (
     | DebtorData
     | HistoryData
     | ScriptData
+    | ScriptPublished
+    | ScriptCatalog
+    | ScriptUpdated
     | WriteAck
     | WriteReject
     | Error
@@ -318,6 +367,8 @@ ALLOWED_ROLES: dict[type[Message], frozenset[str]] = {
     FetchScript: frozenset({"agent", "supervisor", "team_lead", "admin"}),
     CreatePromise: frozenset({"agent"}),
     SubmitWrapUp: frozenset({"agent"}),
+    PublishScript: frozenset({"team_lead", "admin"}),
+    ListScripts: frozenset({"agent", "supervisor", "team_lead", "admin"}),
     CreateHandoff: frozenset({"dialer"}),
     EndHandoff: frozenset({"dialer"}),
 }
