@@ -1,0 +1,202 @@
+"""Read side of the hub's store: users, debtor profiles, history pages and scripts.
+
+Each function takes an open SQLAlchemy ``Session`` and returns plain data (the
+protocol's msgspec structs or frozen dataclasses), so nothing lazy-loads after
+the session closes. Functions here are synchronous and run in the hub's
+database executor; they must never write, and never be called on the event loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import Account as AccountRecord
+from sync.protocol import ContactPoint as ContactRecord
+from sync.protocol import DebtorProfile, HistoryEvent, HistoryPage
+
+from .db import as_utc
+from .models import (
+    Account,
+    ContactPoint,
+    Debtor,
+    HandoffRow,
+    HistoryEventRow,
+    ScriptRow,
+    User,
+)
+
+_CENTRAL_MEXICO = dt.timezone(dt.timedelta(hours=-6))
+MAX_HISTORY_PAGE = 200
+FIRST_PAGE = 50
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    team: str
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class PublishedScript:
+    script_id: str
+    version: int
+    document: dict[str, Any]
+
+
+def user_by_name(session: Session, username: str) -> UserRecord | None:
+    row = session.scalar(select(User).where(User.username == username))
+    if row is None:
+        return None
+    return UserRecord(row.id, row.username, row.display_name, row.role, row.team, row.password_hash)
+
+
+def debtor_profile(session: Session, debtor_id: int) -> DebtorProfile | None:
+    debtor = session.get(Debtor, debtor_id)
+    if debtor is None:
+        return None
+    contacts = session.scalars(
+        select(ContactPoint).where(ContactPoint.debtor_id == debtor_id).order_by(ContactPoint.id)
+    )
+    accounts = session.scalars(
+        select(Account).where(Account.debtor_id == debtor_id).order_by(Account.id)
+    )
+    return DebtorProfile(
+        id=debtor.id,
+        first_name=debtor.first_name,
+        last_name=debtor.last_name,
+        full_name=f"{debtor.first_name} {debtor.last_name}",
+        timezone=debtor.timezone,
+        region=debtor.region,
+        broken_promises=debtor.broken_promises,
+        last_payment_on=debtor.last_payment_on,
+        contact_points=[
+            ContactRecord(id=c.id, kind=c.kind, value=c.value, valid=c.valid, label=c.label)  # type: ignore[arg-type]
+            for c in contacts
+        ],
+        accounts=[_account(a) for a in accounts],
+    )
+
+
+def _account(row: Account) -> AccountRecord:
+    return AccountRecord(
+        id=row.id,
+        product=row.product,  # type: ignore[arg-type]
+        number_masked=row.number_masked,
+        balance_cents=row.balance_cents,
+        currency=row.currency,
+        days_past_due=row.days_past_due,
+        minimum_payment_cents=row.minimum_payment_cents,
+        segment=row.segment,
+        status=row.status,  # type: ignore[arg-type]
+    )
+
+
+def account_of(session: Session, account_id: int) -> AccountRecord | None:
+    row = session.get(Account, account_id)
+    return None if row is None else _account(row)
+
+
+def debtor_account_owner(session: Session, account_id: int) -> int | None:
+    return session.scalar(select(Account.debtor_id).where(Account.id == account_id))
+
+
+def debtor_exists(session: Session, debtor_id: int) -> bool:
+    return session.get(Debtor, debtor_id) is not None
+
+
+def debtor_timezone(session: Session, debtor_id: int) -> str | None:
+    return session.scalar(select(Debtor.timezone).where(Debtor.id == debtor_id))
+
+
+def history_page(
+    session: Session, debtor_id: int, before_id: int | None = None, limit: int = FIRST_PAGE
+) -> HistoryPage:
+    """Newest-first page of a debtor's events strictly older than ``before_id``."""
+    limit = max(1, min(limit, MAX_HISTORY_PAGE))
+    query = select(HistoryEventRow).where(HistoryEventRow.debtor_id == debtor_id)
+    if before_id is not None:
+        query = query.where(HistoryEventRow.id < before_id)
+    # One extra row tells whether an older page exists without a second query.
+    rows = list(session.scalars(query.order_by(HistoryEventRow.id.desc()).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    total = session.scalar(
+        select(func.count())
+        .select_from(HistoryEventRow)
+        .where(HistoryEventRow.debtor_id == debtor_id)
+    )
+    return HistoryPage(
+        debtor_id=debtor_id,
+        events=[_event(r) for r in rows],
+        next_before_id=rows[-1].id if more and rows else None,
+        total=int(total or 0),
+    )
+
+
+def _event(row: HistoryEventRow) -> HistoryEvent:
+    return HistoryEvent(
+        id=row.id,
+        channel=row.channel,  # type: ignore[arg-type]
+        occurred_at=as_utc(row.occurred_at),
+        direction=row.direction,  # type: ignore[arg-type]
+        account_id=row.account_id,
+        summary=row.summary,
+        detail=dict(row.detail or {}),
+    )
+
+
+def published_script(
+    session: Session, script_id: str, version: int | None = None
+) -> PublishedScript | None:
+    """A given version, or the newest one when ``version`` is None."""
+    query = select(ScriptRow).where(ScriptRow.script_id == script_id)
+    if version is not None:
+        query = query.where(ScriptRow.version == version)
+    row = session.scalar(query.order_by(ScriptRow.version.desc()).limit(1))
+    if row is None:
+        return None
+    return PublishedScript(row.script_id, row.version, dict(row.document))
+
+
+def newest_scripts(session: Session) -> list[PublishedScript]:
+    """The newest version of every published script."""
+    newest = (
+        select(ScriptRow.script_id, func.max(ScriptRow.version).label("version"))
+        .group_by(ScriptRow.script_id)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(ScriptRow).join(
+            newest,
+            (ScriptRow.script_id == newest.c.script_id) & (ScriptRow.version == newest.c.version),
+        )
+    )
+    return [PublishedScript(r.script_id, r.version, dict(r.document)) for r in rows]
+
+
+def was_handed_to(session: Session, agent_id: int, debtor_id: int) -> bool:
+    found = session.scalar(
+        select(HandoffRow.id)
+        .where(HandoffRow.agent_id == agent_id, HandoffRow.debtor_id == debtor_id)
+        .limit(1)
+    )
+    return found is not None
+
+
+def local_today(zone: str | None, now: dt.datetime) -> dt.date:
+    """Today's date where the debtor lives (a due date is judged by their calendar)."""
+    try:
+        return now.astimezone(ZoneInfo(zone or "America/Mexico_City")).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        # No tz database on this machine: central Mexico's standard offset is close enough.
+        return now.astimezone(_CENTRAL_MEXICO).date()

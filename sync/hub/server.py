@@ -1,0 +1,274 @@
+"""The hub's websocket server: connections, login, role checks and the serve-forever entry.
+
+Each connection reads frames one at a time: before login only ``hello`` (and
+heartbeats) are accepted; after it, every message is checked against the
+protocol's ``ALLOWED_ROLES`` and handed to the dispatcher. Bad input gets the
+codec's Error and the connection stays usable; a failed login gets
+``auth_failed`` and close code 4401; a bug in a handler gets Error
+``internal`` and a logged traceback. This module must never run database or
+password work on the event loop, nor log passwords, tokens or debtor data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from sync.protocol import (
+    ALLOWED_ROLES,
+    MAX_MESSAGE_BYTES,
+    Error,
+    Heartbeat,
+    Hello,
+    Message,
+    ProtocolError,
+    Welcome,
+    decode_client,
+)
+
+from . import sessions as tokens
+from .db import make_engine, migrate, session_factory, utc_now
+from .floor import Connection, Floor
+from .handlers import Dispatcher, HubContext, Refusal
+from .records import UserRecord
+
+log = logging.getLogger("acuerdo.hub")
+
+T = TypeVar("T")
+CLOSE_AUTH_FAILED = 4401
+CLOSE_HELLO_TIMEOUT = 4408
+HELLO_TIMEOUT_S = 30.0
+# Frames up to this size reach the codec, which answers "too_large" and keeps the
+# connection; only absurd frames make the transport itself close it (1009).
+TRANSPORT_MAX_BYTES = 4 * MAX_MESSAGE_BYTES
+
+
+class _AuthFailed(Exception):
+    pass
+
+
+class Hub:
+    """The central server. ``port=0`` binds a free port, readable from ``.port`` after start."""
+
+    def __init__(self, database_url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+        self.database_url = database_url
+        self.host = host
+        self._requested_port = port
+        self._engine: Engine | None = None
+        self._server: Server | None = None
+        self._db_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hub-db")
+        # Password hashing is slow on purpose; its own pool keeps it from starving queries.
+        self._hash_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hub-argon2")
+        self.floor = Floor()
+        self._ctx: HubContext | None = None
+        self._dispatcher: Dispatcher | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the hub is not started")
+        sockets = list(self._server.sockets)
+        return int(sockets[0].getsockname()[1])
+
+    @property
+    def context(self) -> HubContext:
+        if self._ctx is None:
+            raise RuntimeError("the hub is not started")
+        return self._ctx
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._db_pool, migrate, self.database_url)
+        self._engine = make_engine(self.database_url)
+        self._ctx = HubContext(
+            sessions=session_factory(self._engine), floor=self.floor, db_pool=self._db_pool
+        )
+        self._dispatcher = Dispatcher(self._ctx)
+        self._server = await serve(
+            self._serve,
+            self.host,
+            self._requested_port,
+            max_size=TRANSPORT_MAX_BYTES,
+            # The hub answers protocol heartbeats; transport pings catch dead peers.
+            ping_interval=20,
+            ping_timeout=20,
+        )
+        log.info("hub listening on %s:%d", self.host, self.port)
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._db_pool.shutdown(wait=True)
+        self._hash_pool.shutdown(wait=True)
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        log.info("hub stopped")
+
+    async def _run(self, pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(pool, functools.partial(fn, *args))
+
+    async def _serve(self, websocket: ServerConnection) -> None:
+        conn = Connection(websocket, session_id=uuid.uuid4().hex)
+        writer = asyncio.create_task(conn.write_loop())
+        self._tasks.add(writer)
+        writer.add_done_callback(self._tasks.discard)
+        try:
+            async with asyncio.timeout(HELLO_TIMEOUT_S) as deadline:
+                while conn.user is None:
+                    if not await self._before_login(conn, await websocket.recv(decode=False)):
+                        return
+                deadline.reschedule(None)
+            while True:
+                await self._after_login(conn, await websocket.recv(decode=False))
+        except TimeoutError:
+            conn.send(Error(code="hello_timeout", reason="no hello received in time"))
+            conn.close(CLOSE_HELLO_TIMEOUT, "hello_timeout")
+        except ConnectionClosed:
+            pass
+        finally:
+            self.floor.detach(conn)
+            conn.finish()
+            # Let queued frames (an auth failure, a close) go out before the handler ends.
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(writer), timeout=2.0)
+            writer.cancel()
+
+    async def _before_login(self, conn: Connection, raw: bytes | str) -> bool:
+        """Handle one pre-login frame; False when the connection must end."""
+        try:
+            msg = decode_client(raw)
+        except ProtocolError as exc:
+            conn.send(exc.to_message())
+            return True
+        if isinstance(msg, Heartbeat):
+            conn.send(Heartbeat(ref=msg.ref))
+            return True
+        if not isinstance(msg, Hello):
+            conn.send(Error(code="unauthenticated", reason="send hello first", ref=msg.ref))
+            return True
+        try:
+            user, issued = await self._authenticate(msg)
+        except _AuthFailed as exc:
+            log.info("login refused for session %s", conn.session_id)
+            conn.send(Error(code="auth_failed", reason=str(exc), ref=msg.ref))
+            conn.close(CLOSE_AUTH_FAILED, "auth_failed")
+            return False
+        self._welcome(conn, msg, user, issued)
+        return True
+
+    async def _authenticate(self, hello: Hello) -> tuple[UserRecord, tokens.IssuedToken]:
+        ctx = self.context
+        if (hello.password is None) == (hello.token is None):
+            raise _AuthFailed("send exactly one of password or token")
+        if hello.token is not None:
+            found = await self._run(
+                self._db_pool, tokens.check_token, ctx.sessions, hello.user, hello.token, utc_now()
+            )
+            if found is None:
+                raise _AuthFailed("the session token is unknown, expired or revoked")
+            return found
+        assert hello.password is not None
+        user = await self._run(
+            self._hash_pool, tokens.check_password, ctx.sessions, hello.user, hello.password
+        )
+        if user is None:
+            raise _AuthFailed("wrong user name or password")
+        issued = await self._run(self._db_pool, tokens.issue_token, ctx.sessions, user, utc_now())
+        return user, issued
+
+    def _welcome(
+        self, conn: Connection, hello: Hello, user: UserRecord, issued: tokens.IssuedToken
+    ) -> None:
+        # No await from here to the end: the welcome, the replay and the registration
+        # for new events happen atomically, so no event is lost or sent twice.
+        conn.user = user
+        stream = self.floor.stream(user.username)
+        conn.send(
+            Welcome(
+                session_id=conn.session_id,
+                user=user.username,
+                display_name=user.display_name,
+                role=user.role,  # type: ignore[arg-type]
+                token=issued.token,
+                token_expires_at=issued.expires_at,
+                seq=stream.seq,
+                ref=hello.ref,
+            )
+        )
+        for event in stream.after(hello.last_seq):
+            conn.send(event)
+        self.floor.attach(conn)
+        if user.role == "dialer":
+            self.floor.send_availability_snapshot(user.username)
+        log.info("session %s: %s logged in as %s", conn.session_id, user.username, user.role)
+
+    async def _after_login(self, conn: Connection, raw: bytes | str) -> None:
+        try:
+            msg = decode_client(raw)
+        except ProtocolError as exc:
+            conn.send(exc.to_message())
+            return
+        reply = await self._reply_to(conn, msg)
+        if reply is not None:
+            conn.send(reply)
+
+    async def _reply_to(self, conn: Connection, msg: Message) -> Message | None:
+        if isinstance(msg, Hello):
+            return Error(
+                code="already_authenticated", reason="this session is logged in", ref=msg.ref
+            )
+        allowed = ALLOWED_ROLES.get(type(msg), frozenset())
+        if conn.role not in allowed:
+            return Error(
+                code="forbidden",
+                reason=f"role {conn.role} may not send {type(msg).__name__}",
+                ref=msg.ref,
+            )
+        assert self._dispatcher is not None
+        try:
+            return await self._dispatcher.handle(conn, msg)
+        except Refusal as refusal:
+            return Error(code=refusal.code, reason=refusal.reason, ref=msg.ref)
+        except Exception:
+            # The hub's bug, not the client's: log it (engines hide SQL parameters) and
+            # keep the connection, so one bad path does not cut an agent off.
+            log.exception("handler for %s failed", type(msg).__name__)
+            return Error(
+                code="internal", reason="the hub could not complete this request", ref=msg.ref
+            )
+
+
+async def run_hub(
+    database_url: str, host: str = "127.0.0.1", port: int = 8765, seed_debtors: int | None = None
+) -> None:
+    """Migrate, optionally seed the demo, and serve until cancelled."""
+    loop = asyncio.get_running_loop()
+    if seed_debtors is not None:
+        from .seed import seed_demo
+
+        await loop.run_in_executor(None, functools.partial(seed_demo, database_url, seed_debtors))
+    hub = Hub(database_url, host, port)
+    await hub.start()
+    try:
+        await asyncio.Future()
+    finally:
+        await hub.stop()
