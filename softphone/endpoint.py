@@ -1,0 +1,266 @@
+"""The process's one pjsua2 Endpoint: creation, pumping, the call registry and a safe shutdown.
+
+Shared by the agent's Phone and the dialer simulator's SipCaller so the delicate parts live once:
+the endpoint is created on the calling thread with no pjsua2 worker threads (`threadCnt = 0`,
+`mainThreadOnly = True`) and advances only when its owner calls `pump()`; the null sound device
+clocks the conference bridge so RTP flows without audio hardware; calls live in one registry
+keyed by call id and are dropped on the pump after DISCONNECTED, never inside a callback. It must
+never let a Call, media object or Account outlive `libDestroy()` (that aborts the process), and
+never be created twice in one process at the same time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import logging
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pjsua2 as pj
+
+from softphone.guard import guarded
+from softphone.leg import CallLeg, call_op
+from softphone.model import SoftphoneError, UnknownCallError
+
+log = logging.getLogger("acuerdo.softphone")
+
+# (call id, raw INVITE text, monotonic arrival time); the handler adopts the call or rejects it.
+IncomingInvite = Callable[[int, str, float], None]
+
+_running: SipEndpoint | None = None  # pjsua is a process-wide singleton
+# The pj.Endpoint object itself is made once and reused by every start(): pjsua2 aborts the
+# process if a second one is constructed while an old wrapper is still referenced anywhere
+# (a traceback, a test report), and libCreate() after libDestroy() on the same object works.
+_endpoint_object: pj.Endpoint | None = None
+
+
+def _library() -> pj.Endpoint:
+    global _endpoint_object
+    if _endpoint_object is None:
+        _endpoint_object = pj.Endpoint()
+    return _endpoint_object
+
+
+@atexit.register
+def _stop_forgotten_endpoint() -> None:
+    # Interpreter teardown with pjsua still up frees Calls in arbitrary order and aborts;
+    # an owner that forgot stop() gets it here, while the modules are still intact.
+    if _running is not None:
+        _running.stop(grace_s=1.0)
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    """Where and as whom the endpoint listens."""
+
+    user: str
+    display_name: str
+    bind_host: str = "127.0.0.1"
+    port: int = 0
+    log_level: int = 0
+    user_agent: str = "Acuerdo"
+    max_calls: int = 4  # pjsua's default; the dialer simulator needs more (up to 32)
+
+
+class _LocalAccount(pj.Account):  # type: ignore[misc]
+    """A registrar-less account: it names us in From/Contact and receives INVITEs."""
+
+    def __init__(self, on_invite: IncomingInvite) -> None:
+        super().__init__()
+        self._on_invite = on_invite
+
+    @guarded
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
+        self._on_invite(prm.callId, prm.rdata.wholeMsg, time.monotonic())
+
+
+class SipEndpoint:
+    """Owns the pjsua2 Endpoint, the UDP transport, the local account and every CallLeg."""
+
+    def __init__(self, settings: EndpointSettings, on_invite: IncomingInvite | None = None):
+        self._settings = settings
+        self._on_invite = on_invite
+        self._ep: pj.Endpoint | None = None
+        self._stopping = False
+        self._account: _LocalAccount | None = None
+        self._contact_uri = ""
+        self._legs: dict[int, CallLeg] = {}
+        # Calls pushed out of the registry inside a callback; released on the next pump.
+        self._released: list[pj.Call] = []
+        # Every wrapper ever made, weakly: the ones still alive at libDestroy get leaked on purpose.
+        self._wrappers: weakref.WeakSet[pj.Call] = weakref.WeakSet()
+
+    @property
+    def running(self) -> bool:
+        return self._ep is not None
+
+    @property
+    def contact_uri(self) -> str:
+        if not self._contact_uri:
+            raise SoftphoneError("the SIP endpoint is not started")
+        return self._contact_uri
+
+    @property
+    def account(self) -> pj.Account:
+        if self._account is None:
+            raise SoftphoneError("the SIP endpoint is not started")
+        return self._account
+
+    def start(self) -> None:
+        """Create the endpoint on this thread, bind UDP, create the local account."""
+        global _running
+        if self._ep is not None:
+            return
+        if _running is not None:
+            raise SoftphoneError("a SIP endpoint already runs in this process (pjsua2 allows one)")
+        s = self._settings
+        ep = _library()
+        ep.libCreate()
+        try:
+            cfg = pj.EpConfig()
+            cfg.uaConfig.threadCnt = 0
+            cfg.uaConfig.mainThreadOnly = True
+            cfg.uaConfig.userAgent = s.user_agent
+            cfg.uaConfig.maxCalls = s.max_calls
+            cfg.logConfig.level = s.log_level
+            cfg.logConfig.consoleLevel = s.log_level
+            cfg.logConfig.msgLogging = s.log_level >= 5
+            # Without this, silence suppression stops RTP and a muted or quiet leg looks dead.
+            cfg.medConfig.noVad = True
+            ep.libInit(cfg)
+            ep.audDevManager().setNullDev()
+            tcfg = pj.TransportConfig()
+            tcfg.port = s.port
+            tcfg.boundAddress = s.bind_host
+            tcfg.publicAddress = s.bind_host  # else pjsua advertises a guessed interface
+            transport_id = ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
+            ep.libStart()
+            local_name = ep.transportGetInfo(transport_id).localName
+            port = int(local_name.rsplit(":", 1)[1])
+            account = _LocalAccount(self._invite)
+            acfg = pj.AccountConfig()
+            acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{s.bind_host}:{port}>'
+            acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
+            acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
+            # An answer listing several codecs would otherwise trigger a codec-locking re-INVITE
+            # that simple peers (sipp scenarios, some dialers) treat as unexpected.
+            acfg.mediaConfig.lockCodecEnabled = False
+            account.create(acfg, True)
+        except (pj.Error, ValueError) as exc:
+            ep.libDestroy()
+            raise SoftphoneError(f"cannot start SIP endpoint: {_describe(exc)}") from None
+        self._ep = ep
+        self._account = account
+        self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}"
+        _running = self
+        log.info("SIP endpoint up at %s", self._contact_uri)
+
+    def pump(self, wait_ms: int = 0) -> None:
+        """Run due pjsua2 work (callbacks fire here), then release ended calls."""
+        if self._ep is None:
+            return
+        self._ep.libHandleEvents(wait_ms)
+        self._released.clear()
+        for call_id in [cid for cid, leg in self._legs.items() if leg.ended]:
+            del self._legs[call_id]
+
+    def _invite(self, call_id: int, message: str, arrived: float) -> None:
+        if self._on_invite is not None:
+            self._on_invite(call_id, message, arrived)
+            return
+        # Nobody takes calls here (the dialer side): decline, and keep the wrapper until the
+        # next pump because deleting a Call inside its own callback is unsafe.
+        call = pj.Call(self.account, call_id)
+        self._released.append(call)
+        self._wrappers.add(call)
+        call.hangup(call_op(603))
+
+    def adopt(self, leg: CallLeg) -> None:
+        """Put a leg in the registry; a same-id leg still there is released on the next pump."""
+        previous = self._legs.get(leg.call_id)
+        if previous is not None and previous is not leg:
+            self._released.append(previous)
+        self._legs[leg.call_id] = leg
+        self._wrappers.add(leg)
+
+    def leg(self, call_id: int) -> CallLeg:
+        leg = self._legs.get(call_id)
+        if leg is None:
+            raise UnknownCallError(f"no call with id {call_id}")
+        return leg
+
+    def legs(self) -> list[CallLeg]:
+        return list(self._legs.values())
+
+    def audio_devices(self) -> pj.AudDevManager:
+        if self._ep is None:
+            raise SoftphoneError("the SIP endpoint is not started")
+        return self._ep.audDevManager()
+
+    def stop(self, grace_s: float = 3.0, release: Callable[[], None] | None = None) -> None:
+        """Hang up everything, wait (bounded) for the calls to end, then destroy pjsua2.
+
+        `release` lets the owner drop its own pjsua2 objects (players...) before the library
+        goes away. Idempotent, and never raises: shutdown runs on quit paths.
+        """
+        global _running
+        ep = self._ep
+        if ep is None or self._stopping:
+            return
+        self._stopping = True
+        try:
+            self._end_calls(ep, grace_s)
+            if release is not None:
+                release()
+            if self._account is not None:
+                self._account.shutdown()
+        except Exception:
+            log.exception("winding down the SIP endpoint failed; destroying it anyway")
+        finally:
+            self._legs.clear()
+            self._released.clear()
+            self._account = None
+            gc.collect()  # any Call wrapper still in a cycle must go before the library does
+            self._disown_strays()
+            try:
+                ep.libDestroy()
+            except pj.Error as exc:
+                log.warning("libDestroy failed: %s", _describe(exc))
+            self._ep = None
+            self._stopping = False
+            _running = None
+        log.info("SIP endpoint stopped")
+
+    def _end_calls(self, ep: pj.Endpoint, grace_s: float) -> None:
+        try:
+            ep.hangupAllCalls()
+        except pj.Error as exc:
+            log.warning("hang-up on stop failed: %s", _describe(exc))
+        deadline = time.monotonic() + grace_s
+        while True:
+            self.pump(10)
+            if all(leg.ended for leg in self._legs.values()) or time.monotonic() >= deadline:
+                break
+        self.pump(0)  # release the legs that just ended, outside their callbacks
+        if self._legs:
+            log.warning("%d call(s) did not end within %.1f s of stop", len(self._legs), grace_s)
+
+    def _disown_strays(self) -> None:
+        # A Call wrapper deleted after libDestroy() runs pjsua code on freed state and aborts the
+        # process. If someone still holds one, hand it to C++ so it is never deleted: a small
+        # leak at shutdown instead of a crash.
+        strays = list(self._wrappers)
+        for call in strays:
+            call.__disown__()
+        if strays:
+            log.warning("%d call object(s) still referenced at shutdown; leaked", len(strays))
+        self._wrappers = weakref.WeakSet()
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, pj.Error):
+        return f"{exc.title}: {exc.reason} (status {exc.status})"
+    return str(exc)

@@ -1,0 +1,180 @@
+"""One SIP call leg on pjsua2: its callbacks, its state as plain values, and its media slot.
+
+`CallLeg` is the only `pj.Call` subclass of the project; the agent's Phone and the dialer's
+SipCaller both use it and differ only in the `LegObserver` they hand in (what to wire into the
+conference bridge, whom to tell about changes). It must never keep pjsua2 media objects
+(AudioMedia) between callbacks nor outlive the endpoint: the endpoint's registry owns the only
+long-lived reference, so that `libDestroy()` never finds a stray Call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from typing import Protocol
+
+import pjsua2 as pj
+
+from softphone.guard import guarded
+from softphone.model import CallDirection, CallInfo, CallState
+
+log = logging.getLogger("acuerdo.softphone")
+
+_EARLY_STATES = (pj.PJSIP_INV_STATE_NULL, pj.PJSIP_INV_STATE_CALLING, pj.PJSIP_INV_STATE_EARLY)
+# Media we still send or receive on; NONE and ERROR have no conference slot worth wiring.
+_LIVE_MEDIA = (
+    pj.PJSUA_CALL_MEDIA_ACTIVE,
+    pj.PJSUA_CALL_MEDIA_LOCAL_HOLD,
+    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD,
+)
+
+
+class LegObserver(Protocol):
+    """What a leg's owner does when pjsua2 reports on it (always on the pumping thread)."""
+
+    def leg_media_ready(self, leg: CallLeg, audio: pj.AudioMedia) -> None: ...
+
+    def leg_changed(self, leg: CallLeg) -> None: ...
+
+
+class CallLeg(pj.Call):  # type: ignore[misc]
+    """A pjsua2 Call that keeps its own state as plain values for snapshots."""
+
+    def __init__(
+        self,
+        account: pj.Account,
+        observer: LegObserver,
+        direction: CallDirection,
+        call_id: int = pj.PJSUA_INVALID_ID,
+    ) -> None:
+        super().__init__(account, call_id)
+        self.observer = observer
+        self.direction: CallDirection = direction
+        self.call_id = call_id
+        self.remote_uri = ""
+        self.handoff_id: str | None = None
+        self.answer_after_s: float | None = None
+        self.state: CallState = "ringing" if direction == "incoming" else "calling"
+        self.on_hold = False
+        self.muted = False
+        self.sip_status: int | None = None
+        self.reason = ""
+        self.invite_at: float | None = None  # INVITE received (incoming) or sent (outgoing)
+        self.confirmed_at: float | None = None
+        self._rx_closed = 0  # packets of streams already destroyed (re-INVITEs recreate them)
+        self._rx_live = 0  # last reading of the current stream
+        self.ended = False
+
+    @guarded
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:
+        info = self.getInfo()
+        if self.call_id == pj.PJSUA_INVALID_ID:
+            self.call_id = info.id
+        self.remote_uri = info.remoteUri
+        if info.lastStatusCode:
+            self.sip_status = int(info.lastStatusCode)
+        self.reason = info.lastReason
+        if info.state == pj.PJSIP_INV_STATE_CONFIRMED and self.confirmed_at is None:
+            self.confirmed_at = time.monotonic()
+        if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            self.ended = True
+        else:
+            self.refresh_media_stats()
+        self.state = _state_name(info.state, self.direction)
+        log.debug("call %s %s (%s %s)", self.call_id, self.state, self.sip_status, self.reason)
+        self.observer.leg_changed(self)
+
+    @guarded
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
+        info = self.getInfo()
+        was_on_hold = self.on_hold
+        for index, media in enumerate(info.media):
+            if media.type != pj.PJMEDIA_TYPE_AUDIO or media.status not in _LIVE_MEDIA:
+                continue
+            self.on_hold = media.status == pj.PJSUA_CALL_MEDIA_LOCAL_HOLD
+            self.observer.leg_media_ready(self, self.getAudioMedia(index))
+            break
+        if self.on_hold != was_on_hold:
+            self.observer.leg_changed(self)
+
+    @guarded
+    def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:
+        # Last chance to read the stream's counters: DISCONNECTED is reported after this.
+        self._read_rx(prm.streamIdx)
+        self._rx_closed += self._rx_live
+        self._rx_live = 0
+
+    @property
+    def rx_rtp_packets(self) -> int:
+        """RTP packets received over the whole call, across re-created streams."""
+        return self._rx_closed + self._rx_live
+
+    def audio(self) -> pj.AudioMedia | None:
+        """The call's audio conference slot now, or None when it has no live audio."""
+        index = self._live_audio_index()
+        return None if index is None else self.getAudioMedia(index)
+
+    def refresh_media_stats(self) -> int:
+        """Read the received-RTP count from the stream; keeps the last value once media is gone."""
+        index = self._live_audio_index()
+        if index is not None:
+            self._read_rx(index)
+        return self.rx_rtp_packets
+
+    def _live_audio_index(self) -> int | None:
+        if self.ended or not self.isActive():
+            return None
+        # Keep the CallInfo in a local: iterating `getInfo().media` directly walks a vector
+        # inside a temporary SWIG frees mid-loop, and reads garbage.
+        info = self.getInfo()
+        for index, media in enumerate(info.media):
+            if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status in _LIVE_MEDIA:
+                return index
+        return None
+
+    def _read_rx(self, index: int) -> None:
+        # The stream may go away between getInfo and getStreamStat; then keep the last count.
+        with contextlib.suppress(pj.Error):
+            self._rx_live = int(self.getStreamStat(index).rtcp.rxStat.pkt)
+
+    def snapshot(self) -> CallInfo:
+        """The leg's state as an immutable value (reads fresh RTP stats while media lives)."""
+        self.refresh_media_stats()
+        return CallInfo(
+            call_id=self.call_id,
+            direction=self.direction,
+            remote_uri=self.remote_uri,
+            handoff_id=self.handoff_id,
+            answer_after_s=self.answer_after_s,
+            state=self.state,
+            on_hold=self.on_hold,
+            muted=self.muted,
+            sip_status=self.sip_status,
+            reason=self.reason,
+            invite_received_at=self.invite_at if self.direction == "incoming" else None,
+            confirmed_at=self.confirmed_at,
+            rx_rtp_packets=self.rx_rtp_packets,
+        )
+
+
+def call_op(status: int = 0, reason: str = "") -> pj.CallOpParam:
+    """A CallOpParam with the default call settings (audio only) and an optional status."""
+    prm = pj.CallOpParam(True)
+    if status:
+        prm.statusCode = status
+    if reason:
+        prm.reason = reason
+    return prm
+
+
+def _state_name(state: int, direction: CallDirection) -> CallState:
+    if state == pj.PJSIP_INV_STATE_DISCONNECTED:
+        return "disconnected"
+    if state == pj.PJSIP_INV_STATE_CONFIRMED:
+        return "confirmed"
+    if state == pj.PJSIP_INV_STATE_CONNECTING:
+        return "connecting"
+    if state == pj.PJSIP_INV_STATE_INCOMING or (state in _EARLY_STATES and direction == "incoming"):
+        return "ringing"
+    return "calling"
