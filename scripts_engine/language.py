@@ -60,13 +60,24 @@ BANNED_PHRASES: Mapping[str, tuple[str, ...]] = {
 }
 
 
+class _FoldTable(dict[int, int | None]):
+    """str.translate table that strips accents, filled lazily one character at a time."""
+
+    def __missing__(self, code: int) -> int:
+        base = unicodedata.normalize("NFD", chr(code))[:1]
+        folded = ord(base) if base else code
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one character per input character."""
-    out = []
-    for char in text.lower():
-        base = unicodedata.normalize("NFD", char)[:1]
-        out.append(base if base else char)
-    return "".join(out)
+    lowered = text.lower()
+    # Most script text is plain ASCII: nothing to strip, and translate() is C speed anyway.
+    return lowered if lowered.isascii() else lowered.translate(_FOLD)
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from .errors import ScriptError
-from .model import Script, script_from_mapping
+from .model import FORMAT_VERSION, MAX_NODES, Script, script_from_mapping
 from .validation import validate
 
 log = logging.getLogger("acuerdo.scripts")
@@ -57,10 +57,33 @@ def _read(path: Path) -> bytes:
 
 
 def _decode(raw: bytes | str) -> Any:
+    if len(raw) > MAX_SCRIPT_BYTES:
+        raise ScriptError(f"the document is larger than {MAX_SCRIPT_BYTES} bytes")
     try:
         return msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
         raise ScriptError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ScriptError("the document is nested too deeply to be a script") from None
+
+
+def _from_json(raw: bytes | str) -> Script:
+    """Decode straight into the model (fast); on any doubt take the slow path for its errors."""
+    if len(raw) > MAX_SCRIPT_BYTES:
+        raise ScriptError(f"the document is larger than {MAX_SCRIPT_BYTES} bytes")
+    try:
+        script = msgspec.json.decode(raw, type=Script)
+    except (msgspec.DecodeError, RecursionError):
+        # The mapping path re-checks everything and names the node and field at fault.
+        return script_from_mapping(_decode(raw))
+    if (
+        script.format != FORMAT_VERSION
+        or script.start not in script.nodes
+        or len(script.nodes) > MAX_NODES
+        or any(not node_id or node_id.startswith("$") for node_id in script.nodes)
+    ):
+        return script_from_mapping(_decode(raw))
+    return script
 
 
 def load_script(source: str | bytes | Path | Mapping[str, Any], *, check: bool = True) -> Script:
@@ -72,18 +95,16 @@ def load_script(source: str | bytes | Path | Mapping[str, Any], *, check: bool =
     to open a draft and show the problems instead.
     """
     if isinstance(source, Path):
-        document = _decode(_read(source))
+        script = _from_json(_read(source))
     elif isinstance(source, bytes):
-        document = _decode(source)
+        script = _from_json(source)
     elif isinstance(source, str):
-        document = (
-            _decode(source) if source.lstrip().startswith("{") else _decode(_read(Path(source)))
-        )
+        raw = source if source.lstrip().startswith("{") else _read(Path(source))
+        script = _from_json(raw)
     elif isinstance(source, Mapping):
-        document = source
+        script = script_from_mapping(source)
     else:
         raise ScriptError(f"cannot load a script from {type(source).__name__}")
-    script = script_from_mapping(document)
     if check:
         errors = [p for p in validate(script) if p.severity == "error"]
         if errors:
@@ -97,3 +118,11 @@ def load_script(source: str | bytes | Path | Mapping[str, Any], *, check: bool =
 def script_to_json(script: Script) -> bytes:
     """Encode a script back to its JSON document (stable key order, readable indent)."""
     return msgspec.json.format(msgspec.json.encode(script), indent=2)
+
+
+def script_to_document(script: Script) -> dict[str, Any]:
+    """The script as a plain JSON object, e.g. for ``PublishScript.document``."""
+    # Through JSON so sequences come back as lists, exactly as a file would give them.
+    document = msgspec.json.decode(msgspec.json.encode(script))
+    assert isinstance(document, dict)
+    return document

@@ -16,8 +16,12 @@ from typing import Any, Literal
 import msgspec
 
 from .errors import ScriptError
+from .offers import OfferPolicy
+from .translations import Text
 
 FORMAT_VERSION = 1
+# Ten times the biggest real script: beyond it a document is a mistake or an attack.
+MAX_NODES = 20_000
 RESUME = "$resume"  # an option/next target meaning "back to where the objection started"
 
 ActionName = Literal[
@@ -31,7 +35,7 @@ class Option(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defau
     """One answer the agent can pick; ``set`` stores script variables under ``vars.``."""
 
     id: str
-    label: str
+    label: Text
     next: str | None = None
     set: dict[str, ScriptValue] = {}
 
@@ -49,7 +53,7 @@ class SayNode(
     forbid_unknown_fields=True,
     omit_defaults=True,
 ):
-    text: str
+    text: Text
     next: str | None = None
 
 
@@ -61,7 +65,7 @@ class AskNode(
     forbid_unknown_fields=True,
     omit_defaults=True,
 ):
-    text: str
+    text: Text
     options: tuple[Option, ...]
 
 
@@ -75,7 +79,7 @@ class OfferNode(
 ):
     """A proposal read to the customer; its amounts come from templated variables."""
 
-    text: str
+    text: Text
     options: tuple[Option, ...]
 
 
@@ -103,7 +107,7 @@ class ActionNode(
 ):
     action: ActionName
     next: str | None = None
-    text: str = ""
+    text: Text = ""
     disposition: str | None = None
 
 
@@ -117,7 +121,7 @@ class EndNode(
 ):
     """Closes the call, or with ``resume`` closes an objection and returns to the flow."""
 
-    text: str = ""
+    text: Text = ""
     disposition: str | None = None
     resume: bool = False
 
@@ -127,9 +131,16 @@ NodeKind = Literal["say", "ask", "offer", "branch", "action", "end"]
 
 
 class Objection(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A handler reachable from any node; with ``after`` only once the call reached that node.
+
+    ``after`` keeps debt talk behind right-party verification: a handler that
+    speaks of the balance is offered only after the verification step.
+    """
+
     id: str
-    label: str
+    label: Text
     start: str
+    after: str | None = None
 
 
 class Audience(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
@@ -152,6 +163,16 @@ class Script(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defau
     objections: tuple[Objection, ...] = ()
     audience: Audience | None = None
     description: str = ""
+    # Every locale the script ships in (the primary ``locale`` included); empty = just ``locale``.
+    locales: tuple[str, ...] = ()
+    # The campaign's offer limits for this script; None = the caller's default policy.
+    offer_policy: OfferPolicy | None = None
+
+    @property
+    def all_locales(self) -> tuple[str, ...]:
+        if not self.locales:
+            return (self.locale,)
+        return self.locales if self.locale in self.locales else (self.locale, *self.locales)
 
     def node(self, node_id: str) -> Node:
         try:
@@ -194,6 +215,8 @@ class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
     objections: tuple[Objection, ...] = ()
     audience: Audience | None = None
     description: str = ""
+    locales: tuple[str, ...] = ()
+    offer_policy: OfferPolicy | None = None
 
 
 def script_from_mapping(document: Mapping[str, Any]) -> Script:
@@ -210,6 +233,10 @@ def script_from_mapping(document: Mapping[str, Any]) -> Script:
         envelope = msgspec.convert(dict(document), _Envelope)
     except msgspec.ValidationError as exc:
         raise ScriptError(_where(str(exc))) from None
+    except RecursionError:
+        raise ScriptError("the document is nested too deeply to be a script") from None
+    if len(envelope.nodes) > MAX_NODES:
+        raise ScriptError(f"too many nodes ({len(envelope.nodes)}; at most {MAX_NODES})")
     nodes: dict[str, Node] = {}
     for node_id, raw in envelope.nodes.items():
         if not node_id or node_id.startswith("$"):
@@ -225,6 +252,8 @@ def script_from_mapping(document: Mapping[str, Any]) -> Script:
             nodes[node_id] = msgspec.convert(raw, Node)
         except msgspec.ValidationError as exc:
             raise ScriptError(_where(str(exc)), node_id=node_id) from None
+        except RecursionError:
+            raise ScriptError("nested too deeply", node_id=node_id) from None
     if envelope.start not in nodes:
         raise ScriptError(f"start node {envelope.start!r} does not exist", field="start")
     return Script(
@@ -238,11 +267,14 @@ def script_from_mapping(document: Mapping[str, Any]) -> Script:
         objections=envelope.objections,
         audience=envelope.audience,
         description=envelope.description,
+        locales=envelope.locales,
+        offer_policy=envelope.offer_policy,
     )
 
 
 def _where(message: str) -> str:
     # msgspec says "... - at `$.options[0].next`"; say it the way a team lead reads it.
+    message = message.replace("`str | object`", "text or an object of translations")
     text, sep, path = message.partition(" - at `")
     if not sep:
         return message

@@ -9,6 +9,7 @@ raises ``RunnerError`` for moves the script does not allow.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,8 +31,10 @@ from .model import (
     kind_of,
     targets,
 )
-from .money import normalize_locale
+from .money import Money, normalize_locale
+from .offers import OfferError, offer_variables
 from .templating import parse_template
+from .translations import Text, pick_text
 from .variables import SCRIPT_VARIABLE_PREFIX
 
 log = logging.getLogger("acuerdo.scripts")
@@ -95,6 +98,7 @@ class Runner:
             raise RunnerError(str(exc)) from None
         self._script = script
         self._variables = dict(variables)
+        self._apply_offer_policy()
         self._main_flow = _main_flow(script)
         self.restart()
 
@@ -123,6 +127,7 @@ class Runner:
         return tuple(
             Choice(o.id, self._render(o.label, f"objection {o.id}"))
             for o in self._script.objections
+            if self._available(o.after)
         )
 
     @property
@@ -172,6 +177,10 @@ class Runner:
         if handler is None:
             valid = ", ".join(o.id for o in self._script.objections) or "none"
             raise RunnerError(f"no objection {objection_id!r} (objections: {valid})")
+        if not self._available(handler.after):
+            raise RunnerError(
+                f"objection {objection_id!r} is only available after {handler.after!r}"
+            )
         self._move(handler.start, returns=(*self._returns, self._node_id))
 
     def back(self) -> None:
@@ -184,6 +193,27 @@ class Runner:
         self._show(frame.node_id)
 
     # --- internals ----------------------------------------------------------
+
+    def _available(self, after: str | None) -> bool:
+        """Has the call (as it stands after any back()) reached node *after*?"""
+        if after is None or after == self._node_id:
+            return True
+        return any(frame.node_id == after for frame in self._history)
+
+    def _apply_offer_policy(self) -> None:
+        """A script that declares its campaign's policy gets offers computed by that policy."""
+        policy = self._script.offer_policy
+        balance = self._variables.get("account.balance")
+        today = self._variables.get("today")
+        if policy is None or not isinstance(balance, Money) or not isinstance(today, dt.date):
+            return
+        try:
+            self._variables.update(offer_variables(balance, policy, today))
+        except OfferError as exc:
+            # Leave offer.* out: the offer node then says clearly it cannot be shown.
+            log.info("no offer within policy for script %s: %s", self._script.id, exc)
+            for name in [n for n in self._variables if n.startswith("offer.")]:
+                del self._variables[name]
 
     def _node(self, node_id: str) -> Node:
         node = self._script.nodes.get(node_id)
@@ -281,7 +311,8 @@ class Runner:
         merged.update({SCRIPT_VARIABLE_PREFIX + k: v for k, v in self._answers.items()})
         return merged
 
-    def _render(self, source: str, where: str) -> str:
+    def _render(self, text: Text, where: str) -> str:
+        source = pick_text(text, self._locale, self._script.locale)
         try:
             return parse_template(source).render(self._all_variables(), self._locale)
         except TemplateError as exc:

@@ -9,13 +9,17 @@ email, address) to script text, and never log any value it binds.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.dates import format_time
+
 from .errors import CallContextError
-from .money import Money
+from .money import Money, normalize_locale
+from .offers import DEFAULT_POLICY, OFFER_VARIABLES, OfferError, OfferPolicy, offer_variables
 
 COMPANY_NAME = "Financiera Acuerdo"
 
@@ -24,6 +28,8 @@ KNOWN_VARIABLES: frozenset[str] = frozenset(
         "debtor.first_name",
         "debtor.full_name",
         "debtor.broken_promises",
+        "debtor.last_payment_on",
+        "debtor.local_time",
         "account.balance",
         "account.minimum_payment",
         "account.days_past_due",
@@ -32,6 +38,7 @@ KNOWN_VARIABLES: frozenset[str] = frozenset(
         "agent.first_name",
         "company.name",
         "today",
+        *OFFER_VARIABLES,
     }
 )
 SCRIPT_VARIABLE_PREFIX = "vars."
@@ -69,14 +76,14 @@ def _field(source: Mapping[str, Any], owner: str, key: str, kind: type) -> Any:
     return value
 
 
-def _local_today(now: dt.datetime, timezone: object) -> dt.date:
-    """Today's date where the debtor is, so 'hoy' means their today, not the agent's."""
+def _local_now(now: dt.datetime, timezone: object) -> dt.datetime:
+    """The time where the debtor is, so 'hoy' means their today, not the agent's."""
     if now.tzinfo is None or not isinstance(timezone, str) or not timezone:
-        return now.date()
+        return now
     try:
-        return now.astimezone(ZoneInfo(timezone)).date()
+        return now.astimezone(ZoneInfo(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        return now.date()
+        return now
 
 
 def variables_for_call(
@@ -86,11 +93,14 @@ def variables_for_call(
     now: dt.datetime,
     *,
     locale: str = "es_MX",
+    policy: OfferPolicy | None = None,
 ) -> dict[str, object]:
     """Build the flat mapping a Runner reads; raise CallContextError on a bad field.
 
     With no account the ``account.*`` names are simply absent, so a script that
     needs them fails loudly at the node that reads them rather than showing 0.
+    ``offer.*`` are the best settlement and plan *policy* (default: the
+    campaign default) allows for the balance.
     """
     if not isinstance(debtor, Mapping):
         raise CallContextError("debtor must be a mapping")
@@ -110,8 +120,26 @@ def variables_for_call(
         "debtor.broken_promises": broken,
         "agent.first_name": (agent_name.split() or [""])[0] if isinstance(agent_name, str) else "",
         "company.name": COMPANY_NAME,
-        "today": _local_today(now, debtor.get("timezone")),
     }
+    local = _local_now(now, debtor.get("timezone"))
+    variables["today"] = local.date()
+    try:
+        variables["debtor.local_time"] = str(
+            format_time(local.time(), "short", locale=normalize_locale(locale))
+        )
+    except ValueError as exc:
+        raise CallContextError(str(exc)) from None
+    last_payment = debtor.get("last_payment_on")
+    if isinstance(last_payment, str):
+        # The wire's plain-dict form carries dates as ISO text.
+        try:
+            last_payment = dt.date.fromisoformat(last_payment)
+        except ValueError:
+            raise CallContextError("debtor.last_payment_on must be an ISO date") from None
+    if last_payment is not None:
+        if not isinstance(last_payment, dt.date):
+            raise CallContextError("debtor.last_payment_on must be a date or None")
+        variables["debtor.last_payment_on"] = last_payment
     if account is None:
         return variables
     if not isinstance(account, Mapping):
@@ -131,4 +159,7 @@ def variables_for_call(
             "account.segment": str(account.get("segment") or ""),
         }
     )
+    # No offer fits: offer nodes then fail loudly instead of showing a wrong figure.
+    with contextlib.suppress(OfferError):
+        variables.update(offer_variables(balance, policy or DEFAULT_POLICY, local.date()))
     return variables

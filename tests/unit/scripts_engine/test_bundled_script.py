@@ -15,13 +15,15 @@ from scripts_engine import (
     variables_for_call,
 )
 from scripts_engine.language import find_banned
+from scripts_engine.translations import pick_text
 
 from .conftest import NOW, account, debtor
 
 
 def test_bundled_script_has_no_problems(early_stage: Script) -> None:
     assert validate(early_stage) == []
-    assert [s.id for s in bundled_scripts()] == ["early-stage-mx"]
+    ids = [s.id for s in bundled_scripts()]
+    assert ids == ["early-stage-mx", "late-stage-mx", "middle-stage-mx"]
 
 
 def test_happy_path_right_party_to_promise(
@@ -160,8 +162,9 @@ def test_already_paid_without_details_resumes(
 
 def test_script_text_is_respectful_spanish(early_stage: Script) -> None:
     for node_id, node in early_stage.nodes.items():
-        text = getattr(node, "text", "")
+        text = pick_text(getattr(node, "text", ""), "es_MX", early_stage.locale)
         assert list(find_banned(text, "es-MX")) == [], node_id
         assert not re.search(r"\b(deudor|moroso)\b", text, re.IGNORECASE)
     greet = early_stage.nodes["greet"]
-    assert "días" in getattr(greet, "text", "")  # accents are kept, not stripped
+    # Accents are kept, not stripped.
+    assert "días" in pick_text(getattr(greet, "text", ""), "es_MX", early_stage.locale)

@@ -56,7 +56,7 @@ def test_round_trip_keeps_the_document() -> None:
     [
         (
             {"a": {"kind": "say", "text": 3, "next": "b"}},
-            r"node 'a': Expected `str`, got `int` \(field 'text'\)",
+            r"node 'a': Expected text or an object of translations, got `int` \(field 'text'\)",
         ),
         ({"a": {"kind": "dance", "text": "x"}}, r"node 'a', field 'kind': unknown kind 'dance'"),
         ({"a": {"kind": "say", "text": "x", "nxt": "b"}}, r"node 'a': .*unknown field `nxt`"),

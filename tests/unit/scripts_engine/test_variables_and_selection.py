@@ -21,7 +21,9 @@ from .conftest import NOW, account, debtor
 
 
 def test_exposes_exactly_the_catalogue() -> None:
-    variables = variables_for_call(debtor(), account(), "Luis Pérez", NOW)
+    variables = variables_for_call(
+        debtor(last_payment_on="2024-02-01"), account(), "Luis Pérez", NOW
+    )
     assert set(variables) == KNOWN_VARIABLES
     assert variables["account.balance"] == Money(123456, "MXN")
     assert variables["account.minimum_payment"] == Money(45000, "MXN")
