@@ -1,0 +1,377 @@
+"""The desk's reconnecting websocket session with the hub.
+
+One loop connects, says Hello (password the first time, then the short-lived token
+and ``last_seq``), keeps the link proven alive with heartbeats, correlates requests
+with replies by ``ref``, and hands every other frame to its owner. When the link
+fails it decides whether to retry (network errors, close codes, timeouts: with a
+jittered exponential backoff) or to stop (the hub refused the credentials). Server
+events with ``seq`` are delivered once: duplicates are dropped and ``last_seq`` is
+persisted only after the owner handled the event. This module must never touch
+widgets, call the desktop's listener directly, or write the password anywhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+import msgspec
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+from sync.protocol import (
+    MAX_MESSAGE_BYTES,
+    AgentAvailability,
+    Error,
+    HandoffCancel,
+    HandoffOffer,
+    Heartbeat,
+    Hello,
+    Message,
+    ProtocolError,
+    ServerMessage,
+    Welcome,
+    decode_server,
+    encode,
+)
+
+from .model import ConnectionState, HubError
+from .policy import (
+    AuthRefused,
+    Backoff,
+    DeadLink,
+    HandshakeRefused,
+    TokenRefused,
+    Verdict,
+    decide,
+)
+from .store import LocalStore
+
+log = logging.getLogger("acuerdo.sync")
+
+T = TypeVar("T")
+SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability
+AUTH_CLOSE_CODE = 4401
+
+
+# --------------------------------------------------------------------- the session
+
+
+class SessionOwner(Protocol):
+    """What the session hands upwards (implemented by SyncClient). Runs on the loop thread."""
+
+    def on_state(self, state: ConnectionState, detail: str) -> None: ...
+
+    async def on_online(self, welcome: Welcome) -> None: ...
+
+    async def on_event(self, event: SeqEvent) -> None: ...
+
+    async def on_unsolicited(self, message: ServerMessage) -> None: ...
+
+
+class HubConnection:
+    """The reconnecting websocket session. ``start()`` runs it in the background."""
+
+    def __init__(
+        self,
+        url: str,
+        user: str,
+        password: str | None,
+        store: LocalStore,
+        owner: SessionOwner,
+        *,
+        backoff_initial: float = 0.5,
+        backoff_max: float = 15.0,
+        heartbeat_s: float = 10.0,
+    ) -> None:
+        if not heartbeat_s > 0:
+            raise ValueError("heartbeat_s must be > 0")
+        self._url = url
+        self._user = user
+        self._password = password
+        self._store = store
+        self._owner = owner
+        self._backoff = Backoff(backoff_initial, backoff_max)
+        self._heartbeat_s = heartbeat_s
+        self._ws: ClientConnection | None = None
+        self._waiters: dict[str, asyncio.Future[ServerMessage]] = {}
+        self._task: asyncio.Task[None] | None = None
+        self._credentials_changed = asyncio.Event()
+        self._password_used = False
+        self._last_seq = 0
+        self._last_rx = 0.0
+        self.state = ConnectionState.OFFLINE
+        # Incremented per welcomed session, so senders can tell a new link from the old one.
+        self.epoch = 0
+
+    @property
+    def online(self) -> bool:
+        return self._ws is not None and self.state is ConnectionState.ONLINE
+
+    @property
+    def last_seq(self) -> int:
+        return self._last_seq
+
+    async def start(self) -> None:
+        if self._task is not None and not self._task.done():
+            raise RuntimeError("the hub connection is already running")
+        self._task = asyncio.create_task(self._run(), name="acuerdo-hub-connection")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._fail_waiters("the sync client stopped")
+        self._set_state(ConnectionState.OFFLINE, "stopped")
+
+    def set_password(self, password: str) -> None:
+        """New credentials from the desktop: leaves AUTH_FAILED and tries again."""
+        self._password = password
+        self._password_used = False
+        self._credentials_changed.set()
+
+    async def send_raw(self, payload: bytes) -> None:
+        """Send one already-encoded message as a text frame. ConnectionError when offline."""
+        ws = self._ws
+        if ws is None or not self.online:
+            raise ConnectionError("not connected to the hub")
+        try:
+            await ws.send(payload, text=True)
+        except ConnectionClosed as exc:
+            raise ConnectionError(f"the hub connection closed: {exc}") from exc
+
+    async def send(self, message: Message) -> None:
+        await self.send_raw(encode(message))
+
+    async def request(self, message: Message, timeout: float) -> ServerMessage:
+        """Send with a fresh ``ref`` and wait for the reply carrying it.
+
+        Raises HubError for an Error reply, TimeoutError when none arrives in time,
+        ConnectionError when offline or when the link drops while waiting.
+        """
+        if not timeout > 0:
+            raise ValueError("timeout must be > 0")
+        if not self.online:
+            raise ConnectionError("not connected to the hub")
+        ref = uuid.uuid4().hex
+        future: asyncio.Future[ServerMessage] = asyncio.get_running_loop().create_future()
+        self._waiters[ref] = future
+        try:
+            await self.send(msgspec.structs.replace(message, ref=ref))
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            self._waiters.pop(ref, None)
+
+    # ---------------------------------------------------------------- the loop
+
+    async def _run(self) -> None:
+        self._last_seq = await self._in_executor(self._store.last_seq)
+        while True:
+            self._set_state(ConnectionState.CONNECTING, "")
+            try:
+                await self._session()
+                raise ConnectionClosed(None, None)  # a session only ends by failing
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                failure: Exception = exc
+                verdict = decide(exc)
+                detail = _describe(exc)
+            finally:
+                self._ws = None
+                self._fail_waiters("the hub connection was lost")
+            if verdict is Verdict.FATAL:
+                log.warning("hub refused the credentials for this desk: %s", detail)
+                self._set_state(ConnectionState.AUTH_FAILED, detail)
+                await self._credentials_changed.wait()
+                self._credentials_changed.clear()
+                self._backoff.reset()
+                continue
+            if isinstance(failure, TokenRefused):
+                # The password is the fallback for a refused token; no reason to wait.
+                log.info("hub refused the saved token; logging in with the password")
+                await self._in_executor(self._store.delete_value, "token")
+                continue
+            if verdict is Verdict.UNEXPECTED:
+                log.error("hub session failed unexpectedly", exc_info=failure)
+                delay = self._backoff.maximum
+            else:
+                delay = self._backoff.next_delay()
+            log.info("hub link down (%s); retrying in %.2f s", detail, delay)
+            self._set_state(ConnectionState.OFFLINE, detail)
+            await asyncio.sleep(delay)
+
+    async def _session(self) -> None:
+        loop = asyncio.get_running_loop()
+        hello = await self._hello()
+        async with connect(
+            self._url,
+            open_timeout=2 * self._heartbeat_s,
+            # Our heartbeat proves the hub's loop answers, not just its socket.
+            ping_interval=None,
+            close_timeout=min(5.0, self._heartbeat_s),
+            max_size=MAX_MESSAGE_BYTES,
+        ) as ws:
+            await ws.send(encode(hello), text=True)
+            welcome = await self._await_welcome(ws, hello)
+            await self._accept_welcome(welcome)
+            self._last_rx = loop.time()
+            self._ws = ws
+            self.epoch += 1
+            self._backoff.reset()
+            self._set_state(ConnectionState.ONLINE, welcome.session_id)
+            await self._owner.on_online(welcome)
+            receiving = asyncio.create_task(self._receive(ws))
+            beating = asyncio.create_task(self._heartbeat(ws))
+            try:
+                done, _ = await asyncio.wait(
+                    {receiving, beating}, return_when=asyncio.FIRST_COMPLETED
+                )
+            finally:
+                for task in (receiving, beating):
+                    task.cancel()
+                await asyncio.gather(receiving, beating, return_exceptions=True)
+            failure = next(iter(done)).exception()
+            if isinstance(failure, DeadLink):
+                # A silent hub will not answer a closing handshake either.
+                ws.transport.abort()
+            if failure is not None:
+                raise failure
+
+    async def _hello(self) -> Hello:
+        if self._password is not None and not self._password_used:
+            return Hello(user=self._user, password=self._password, last_seq=self._last_seq)
+        token = await self._in_executor(self._saved_token)
+        if token is not None:
+            return Hello(user=self._user, token=token, last_seq=self._last_seq)
+        if self._password is not None:
+            return Hello(user=self._user, password=self._password, last_seq=self._last_seq)
+        raise AuthRefused("no password and no saved token for this user")
+
+    def _saved_token(self) -> str | None:
+        """The stored token if it belongs to this user and has not expired (executor thread)."""
+        token = self._store.get_value("token")
+        if token is None or self._store.get_value("token_user") != self._user:
+            return None
+        expires = self._store.get_value("token_expires_at")
+        try:
+            if expires is None or dt.datetime.fromisoformat(expires) <= dt.datetime.now(dt.UTC):
+                return None
+        except (TypeError, ValueError):
+            return None
+        return token
+
+    async def _await_welcome(self, ws: ClientConnection, hello: Hello) -> Welcome:
+        try:
+            frame = await asyncio.wait_for(ws.recv(), 2 * self._heartbeat_s)
+        except ConnectionClosed as exc:
+            if exc.rcvd is not None and exc.rcvd.code == AUTH_CLOSE_CODE:
+                raise self._refusal(hello, exc.rcvd.reason or "auth_failed") from exc
+            raise
+        reply = decode_server(frame)
+        if isinstance(reply, Welcome):
+            return reply
+        if isinstance(reply, Error) and reply.code == "auth_failed":
+            raise self._refusal(hello, reply.reason)
+        if isinstance(reply, Error):
+            raise HandshakeRefused(f"{reply.code}: {reply.reason}")
+        raise HandshakeRefused(f"expected welcome, got {type(reply).__name__}")
+
+    def _refusal(self, hello: Hello, reason: str) -> Exception:
+        if hello.token is not None and self._password is not None:
+            self._password_used = False
+            return TokenRefused(reason)
+        return AuthRefused(reason)
+
+    async def _accept_welcome(self, welcome: Welcome) -> None:
+        self._password_used = True
+        if welcome.seq < self._last_seq:
+            # The hub's stream restarted (new hub process); keeping our higher mark
+            # would silently drop every new event.
+            log.info("hub event stream restarted at %d (we had %d)", welcome.seq, self._last_seq)
+            self._last_seq = welcome.seq
+            await self._in_executor(self._store.set_last_seq, welcome.seq)
+        await self._in_executor(self._save_token, welcome)
+
+    def _save_token(self, welcome: Welcome) -> None:
+        self._store.set_value("token", welcome.token)
+        self._store.set_value("token_user", self._user)
+        self._store.set_value("token_expires_at", welcome.token_expires_at.isoformat())
+
+    async def _receive(self, ws: ClientConnection) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            frame = await ws.recv()  # raises ConnectionClosed, even for a clean close
+            self._last_rx = loop.time()
+            try:
+                message = decode_server(frame)
+            except ProtocolError as exc:
+                # Content is not logged: it may carry a debtor's details.
+                log.warning("ignored a frame from the hub: %s", exc.code)
+                continue
+            await self._dispatch(message)
+
+    async def _dispatch(self, message: ServerMessage) -> None:
+        waiter = self._waiters.pop(message.ref, None) if message.ref is not None else None
+        if waiter is not None:
+            if not waiter.done():
+                if isinstance(message, Error):
+                    waiter.set_exception(HubError(message.code, message.reason))
+                else:
+                    waiter.set_result(message)
+            return
+        if isinstance(message, Heartbeat):
+            return  # liveness was noted on receipt
+        if isinstance(message, HandoffOffer | HandoffCancel | AgentAvailability):
+            if message.seq <= self._last_seq:
+                log.debug("dropped duplicate event seq %d", message.seq)
+                return
+            await self._owner.on_event(message)
+            self._last_seq = message.seq
+            await self._in_executor(self._store.set_last_seq, message.seq)
+            return
+        await self._owner.on_unsolicited(message)
+
+    async def _heartbeat(self, ws: ClientConnection) -> None:
+        loop = asyncio.get_running_loop()
+        beat = 0
+        while True:
+            await asyncio.sleep(self._heartbeat_s)
+            silent = loop.time() - self._last_rx
+            if silent > 2 * self._heartbeat_s:
+                raise DeadLink(f"no frame from the hub for {silent:.1f} s")
+            beat += 1
+            await ws.send(encode(Heartbeat(ref=f"hb-{self.epoch}-{beat}")), text=True)
+
+    # ----------------------------------------------------------------- helpers
+
+    def _set_state(self, state: ConnectionState, detail: str) -> None:
+        if state is self.state and state is not ConnectionState.OFFLINE:
+            return
+        self.state = state
+        self._owner.on_state(state, detail)
+
+    def _fail_waiters(self, why: str) -> None:
+        waiters, self._waiters = self._waiters, {}
+        for future in waiters.values():
+            if not future.done():
+                future.set_exception(ConnectionError(why))
+
+    @staticmethod
+    async def _in_executor(function: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionClosed):
+        frame = exc.rcvd
+        return f"closed by the hub (code {frame.code})" if frame else "connection lost"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
