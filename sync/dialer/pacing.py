@@ -40,6 +40,9 @@ class _Agent:
     dialing: bool = False
     # After an answered call the agent must announce `ready` again before the next one.
     awaiting_ready: bool = False
+    # The hub said ready again (after busy) while our call was still in flight: the agent
+    # wrapped up before the dialer saw its own BYE, so that ready already counts.
+    ready_again: bool = False
 
 
 class Pacer:
@@ -94,6 +97,8 @@ class Pacer:
         elif state == "ready" and (known.state != "ready" or known.awaiting_ready):
             # Fresh readiness: the pacing delay starts now, whatever came before.
             known.not_before = now + self._pacing_s
+            if known.dialing and known.state != "ready":
+                known.ready_again = True
         known.state = state
         if sip_uri is not None or state != "ready":
             known.sip_uri = sip_uri
@@ -123,6 +128,7 @@ class Pacer:
                 continue
             assert known.sip_uri is not None  # _eligible checked it
             known.dialing = True
+            known.ready_again = False
             self._launched += 1
             launches.append(
                 Dial(
@@ -171,7 +177,8 @@ class Pacer:
             return
         known.dialing = False
         if answered:
-            known.awaiting_ready = True
+            known.awaiting_ready = not known.ready_again
+            known.ready_again = False
         else:
             known.not_before = max(known.not_before, self._clock() + self._pacing_s)
 

@@ -7,6 +7,7 @@ socket, a file or a database, and it imports nothing else of ours.
 from .codec import MAX_MESSAGE_BYTES, ProtocolError, decode_client, decode_server, encode, type_of
 from .messages import (
     ALLOWED_ROLES,
+    DEFAULT_DISPOSITIONS,
     MAX_NAME,
     MAX_PATH_STEPS,
     MAX_TEXT,
@@ -61,6 +62,7 @@ from .messages import (
 
 __all__ = [
     "ALLOWED_ROLES",
+    "DEFAULT_DISPOSITIONS",
     "MAX_MESSAGE_BYTES",
     "MAX_NAME",
     "MAX_PATH_STEPS",

@@ -26,6 +26,20 @@ ContactKind = Literal["phone", "email", "whatsapp", "messenger"]
 Direction = Literal["in", "out"]
 DetailValue = str | int | bool | None
 
+# The default campaign's disposition codes, in the order agents see them. Scripts'
+# end nodes suggest one of these; a campaign may define its own set later.
+DEFAULT_DISPOSITIONS: tuple[str, ...] = (
+    "promise_to_pay",
+    "callback",
+    "no_agreement",
+    "claims_paid",
+    "disputed",
+    "third_party",
+    "not_verified",
+    "wrong_number",
+    "no_answer_voicemail",
+)
+
 # Upper bounds that keep one message from exhausting either end.
 MAX_TEXT = 4_000
 MAX_NAME = 200

@@ -117,6 +117,24 @@ def test_after_an_answered_call_the_agent_must_be_ready_again(clock: FakeClock) 
     assert pacer.calls_launched == 2
 
 
+def test_ready_that_arrives_before_the_dialer_sees_its_own_bye_still_counts(
+    clock: FakeClock,
+) -> None:
+    """A fast wrap-up: the hub's ready overtakes the BYE of the call that just ended."""
+    pacer = make(clock)
+    pacer.agent_changed("ana", "ready", URI)
+    clock.advance(2)
+    pacer.due()
+    pacer.agent_changed("ana", "on_call", None)
+    pacer.agent_changed("ana", "wrap_up", None)
+    pacer.agent_changed("ana", "ready", URI)
+    pacer.call_ended("ana", answered=True)
+    clock.advance(1.4)
+    assert pacer.due() == []
+    clock.advance(0.1)
+    assert [d.agent for d in pacer.due()] == ["ana"]
+
+
 def test_answered_call_needs_a_fresh_ready_even_if_the_hub_never_said_on_call(
     clock: FakeClock,
 ) -> None:

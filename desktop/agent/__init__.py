@@ -1,0 +1,1 @@
+"""The agent's workspace: screen pop, call controls, script, promise and wrap-up."""

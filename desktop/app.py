@@ -1,0 +1,97 @@
+"""The desktop's composition root: options, the Qt application, the qasync loop, the wiring.
+
+`run_desktop` builds the QApplication (translator, theme), signs in through the sync client,
+starts the softphone on the GUI thread with a 10 ms pump, adapts both to Qt signals, feeds the
+agent session and shows the workspace; on quit it stops the softphone, then the sync client,
+in that order. It must never hold business logic (that is the session's) and never log or
+store a password outside the OS keyring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("acuerdo.desktop")
+
+LOGIN_TIMEOUT_S = 10.0
+
+
+@dataclass
+class DesktopOptions:
+    hub_url: str = "ws://127.0.0.1:8765"
+    user: str | None = None
+    password: str | None = None
+    data_dir: Path = field(default_factory=lambda: Path.home() / ".acuerdo")
+    locale: str = "es_MX"
+    sip_port: int = 0
+    autopilot: bool = False
+    calls: int = 0
+    headless: bool = False
+    on_metrics: Callable[[dict[str, Any]], None] | None = None
+    # Autopilot only: save a picture of the workspace during the first call.
+    screenshot: Path | None = None
+
+
+def run_desktop(opts: DesktopOptions) -> int:
+    """Run the agent desktop until the agent (or the autopilot) quits; returns the exit code."""
+    from desktop.common.i18n import check_locale
+
+    try:
+        check_locale(opts.locale)
+    except ValueError as exc:
+        print(f"acuerdo: {exc}", file=sys.stderr)
+        return 2
+    if opts.autopilot and opts.calls <= 0:
+        print("acuerdo: --autopilot needs a number of calls greater than 0", file=sys.stderr)
+        return 2
+    if opts.headless:
+        # Must be decided before the QApplication exists.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+    from qasync import QEventLoop
+
+    from desktop.common.i18n import install_translator
+    from desktop.common.resources import load_theme
+    from desktop.desk import Desk
+
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "acuerdo"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Acuerdo")
+    app.setQuitOnLastWindowClosed(False)
+    translator = install_translator(app, opts.locale)
+    app.setStyleSheet(load_theme("light"))
+    desk = Desk(opts)
+    # Ctrl+C in a terminal quits through the same ordered shutdown as closing the window.
+    previous = signal.signal(signal.SIGINT, lambda *_: desk.request_quit(130))
+    try:
+        with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
+            return runner.run(desk.main())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if translator is not None:
+            app.removeTranslator(translator)
+
+
+def _qt_message(kind: Any, _context: Any, text: str) -> None:
+    """Qt's own diagnostics go to our log instead of raw stderr."""
+    if "propagateSizeHints" in text:
+        return  # the offscreen platform says this for every window; it means nothing here
+    from PySide6.QtCore import QtMsgType
+
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("acuerdo.qt").log(level, "%s", text)

@@ -1,0 +1,1 @@
+"""Pieces every desktop feature shares: the message bridge, i18n, formatting and theme."""

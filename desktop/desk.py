@@ -1,0 +1,275 @@
+"""One agent's desk for the life of the app: sign-in, softphone, sync client and the workspace.
+
+`Desk.main()` is the coroutine `run_desktop` runs on the qasync loop. It wires the sync and
+phone adapters to the agent session, pumps the softphone every 10 ms on the GUI thread and, on
+quit, stops the softphone first and the sync client second (a live call must end before the
+hub link that would report it goes away). It must never contain business rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.adapters.phone_signals import PhonePump, PhoneSignals
+from desktop.adapters.sync_signals import SyncSignals
+from desktop.agent.session import AgentSession
+from desktop.agent.workspace import AgentWorkspace
+from desktop.app import LOGIN_TIMEOUT_S, DesktopOptions
+from desktop.common import messages
+from desktop.common.i18n import translate
+from desktop.login.dialog import LoginDialog
+from desktop.login.vault import PasswordVault
+from softphone.model import PhoneConfig, SoftphoneError
+from sync.client import LocalStore, StoreError, SyncClient
+from sync.protocol import Welcome
+
+log = logging.getLogger("acuerdo.desktop")
+
+
+def store_path(data_dir: Path, hub_url: str, user: str) -> Path:
+    """Each (hub, user) gets its own store: a token, a resume point and unsent promises
+    belong to one agent on one hub, never to whoever signs in next at the same desk."""
+    slug = re.sub(r"[^a-z0-9_.-]+", "_", user.lower())[:40] or "user"
+    digest = hashlib.sha256(f"{hub_url}|{user}".encode()).hexdigest()[:10]
+    return data_dir / "desks" / f"{slug}-{digest}" / "desktop.sqlite"
+
+
+@dataclass
+class SignIn:
+    client: SyncClient | None
+    welcome: Welcome | None = None
+    error: str = ""
+
+
+class Desk:
+    def __init__(self, opts: DesktopOptions) -> None:
+        self.opts = opts
+        self.vault = PasswordVault()
+        self.signals = SyncSignals()
+        self.phone_signals = PhoneSignals()
+        self.store: LocalStore | None = None
+        self.client: SyncClient | None = None
+        self.phone: Any = None
+        self.pump: PhonePump | None = None
+        self.session: AgentSession | None = None
+        self.workspace: AgentWorkspace | None = None
+        self.autopilot: Any = None
+        self._welcome: Welcome | None = None
+        self._early: list[tuple[str, Any]] = []
+        self._done: asyncio.Future[int] | None = None
+        self._quitting = False
+        self.signed_user: str | None = None
+        self.signals.welcomed.connect(self._welcomed)
+        self.signals.offer_received.connect(lambda o: self._route("offer", o))
+        self.signals.offer_cancelled.connect(lambda c: self._route("cancel", c))
+        self.signals.item_changed.connect(lambda i: self._route("item", i))
+        self.signals.connection_changed.connect(self._connection)
+        self.phone_signals.incoming.connect(lambda c: self._route("incoming", c))
+        self.phone_signals.call_changed.connect(lambda c: self._route("changed", c))
+
+    # --- lifecycle -----------------------------------------------------------
+
+    async def main(self) -> int:
+        self._done = asyncio.get_running_loop().create_future()
+        try:
+            self.opts.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.error("local store unavailable: %s", exc)
+            messages.error(
+                translate("App", "The local data folder cannot be used: {reason}").format(
+                    reason=str(exc)
+                )
+            )
+            return 2
+        signed = await self._sign_in()
+        if signed is None:
+            await self._shutdown()
+            return 0 if not self.opts.autopilot else 3
+        self.client = signed.client
+        name = signed.welcome.display_name if signed.welcome else (self.opts.user or "")
+        self._start_phone(self.signed_user or "agent", name)
+        self.session = AgentSession(self.client, self.phone, name, self.opts.locale)  # type: ignore[arg-type]
+        self.workspace = AgentWorkspace(self.session)
+        self.workspace.close_requested.connect(lambda: self.request_quit(0))
+        self.session.on_connection(str(self.client.connection_state), "")  # type: ignore[union-attr]
+        self.workspace.show()
+        for kind, payload in self._early:
+            self._route(kind, payload)
+        self._early.clear()
+        if self.opts.autopilot:
+            from desktop.agent.autopilot import Autopilot
+
+            self.autopilot = Autopilot(
+                self.workspace,
+                self.session,
+                self.opts.calls,
+                self.opts.on_metrics,
+                self.request_quit,
+                screenshot=self.opts.screenshot,
+            )
+            self.autopilot.start()
+        code = await self._done
+        await self._shutdown()
+        return code
+
+    def request_quit(self, code: int) -> None:
+        if self._done is not None and not self._done.done():
+            self._done.set_result(code)
+
+    async def _shutdown(self) -> None:
+        self._quitting = True
+        if self.session is not None:
+            await self.session.drain()
+            self.session.router.stop()
+        if self.pump is not None:
+            self.pump.stop()
+        if self.phone is not None:
+            try:
+                self.phone.stop()
+            except Exception:
+                log.exception("softphone did not stop cleanly")
+        if self.client is not None:
+            await self.client.stop()
+        if self.store is not None:
+            self.store.close()
+        if self.workspace is not None:
+            self.workspace.allow_close()
+            self.workspace.close()
+
+    # --- sign-in -------------------------------------------------------------
+
+    async def _sign_in(self) -> SignIn | None:
+        hub, user, password = self.opts.hub_url, self.opts.user, self.opts.password
+        error = ""
+        if user and not password:
+            password = self.vault.load(hub, user)
+        if user and password:
+            attempt = await self._try(hub, user, password)
+            if attempt.client is not None:
+                return attempt
+            error = attempt.error
+            if self.opts.headless or self.opts.autopilot:
+                log.error("sign-in failed and no one can type a password (headless)")
+                return None
+        dialog = LoginDialog(self.vault, hub, user)
+        if password:
+            dialog.password.setText(password)  # keep what was tried; the agent corrects it
+        if error:
+            dialog.fail(error)
+        requests: asyncio.Queue[tuple[str, str, str] | None] = asyncio.Queue()
+        dialog.sign_in_requested.connect(lambda h, u, p: requests.put_nowait((h, u, p)))
+        dialog.cancelled.connect(lambda: requests.put_nowait(None))
+        dialog.open()
+        try:
+            while True:
+                request = await requests.get()
+                if request is None:
+                    return None
+                attempt = await self._try(*request)
+                if attempt.client is not None:
+                    dialog.succeed()
+                    return attempt
+                dialog.fail(attempt.error)
+        finally:
+            dialog.hide()
+            dialog.deleteLater()
+
+    async def _try(self, hub: str, user: str, password: str) -> SignIn:
+        if self.store is not None:
+            self.store.close()  # an earlier attempt's, maybe for another user
+            self.store = None
+        try:
+            self.store = LocalStore(store_path(self.opts.data_dir, hub, user))
+            client = SyncClient(hub, user, password, self.store, self.signals)
+        except StoreError as exc:
+            log.error("local store unavailable: %s", exc)
+            return SignIn(
+                None,
+                error=translate("App", "The local data folder cannot be used: {reason}").format(
+                    reason=str(exc)
+                ),
+            )
+        except ValueError as exc:
+            return SignIn(None, error=str(exc))
+        outcome: asyncio.Future[tuple[str, str]] = asyncio.get_running_loop().create_future()
+
+        def watch(state: str, detail: str) -> None:
+            if state in ("online", "auth_failed") and not outcome.done():
+                outcome.set_result((state, detail))
+
+        self.signals.connection_changed.connect(watch)
+        try:
+            await client.start()
+            state, _detail = await asyncio.wait_for(outcome, LOGIN_TIMEOUT_S)
+        except TimeoutError:
+            await client.stop()
+            return SignIn(
+                None,
+                error=translate(
+                    "Login",
+                    "The hub at {url} cannot be reached. Check the address and the network.",
+                ).format(url=hub),
+            )
+        finally:
+            self.signals.connection_changed.disconnect(watch)
+        if state == "auth_failed":
+            await client.stop()
+            return SignIn(None, error=translate("Login", "Wrong user or password."))
+        self.signed_user = user
+        return SignIn(client, self._welcome)
+
+    # --- softphone -----------------------------------------------------------
+
+    def _start_phone(self, user: str, display_name: str) -> None:
+        try:
+            # Imported here: loading pjsua2 is only worth it once someone signed in.
+            from softphone.phone import Phone
+
+            self.phone = Phone(
+                PhoneConfig(user=user, display_name=display_name or user, port=self.opts.sip_port),
+                self.phone_signals,
+            )
+            self.phone.start()
+        except (ImportError, ValueError, SoftphoneError) as exc:
+            # Environment problem: the screen pop still works; calls cannot be taken.
+            log.error("softphone could not start: %s", exc)
+            messages.error(
+                translate("App", "The softphone could not start: {reason}").format(reason=str(exc))
+            )
+            self.phone = None
+            return
+        self.pump = PhonePump(self.phone)
+        self.pump.start()
+
+    # --- event routing -------------------------------------------------------
+
+    def _welcomed(self, welcome: Welcome) -> None:
+        self._welcome = welcome
+
+    def _connection(self, state: str, detail: str) -> None:
+        if self.session is not None:
+            self.session.on_connection(state, detail)
+
+    def _route(self, kind: str, payload: Any) -> None:
+        if self._quitting:
+            return
+        session = self.session
+        if session is None:
+            if kind in ("offer", "cancel", "item"):
+                self._early.append((kind, payload))  # replayed once the workspace is up
+            return
+        handlers: dict[str, Callable[[Any], None]] = {
+            "offer": session.on_offer,
+            "cancel": session.on_cancel,
+            "item": session.on_item,
+            "incoming": session.on_incoming,
+            "changed": session.on_call_changed,
+        }
+        handlers[kind](payload)
