@@ -1,10 +1,13 @@
-"""The live contact-centre floor: who is connected, each agent's state, and event routing.
+"""The live connections of this hub process and in-order delivery of each user's stream.
 
-The floor knows every open connection by user, each agent's dialable state
-(with the SIP address the dialer must call), and each user's event stream;
-pushing an event numbers it in the user's stream and queues it on every
-connection of that user. Runs only on the event loop and never awaits, so a
-check-then-change here is atomic; it must never touch the database or block.
+The floor knows every open connection by user and delivers numbered stream
+events to them: events committed by this process arrive directly, events
+committed by another process arrive as relay notices and are read back from
+the store. Each connection delivers its user's events strictly in number
+order, once each: duplicates are dropped, an out-of-order event waits for the
+gap to fill and a gap that does not fill is read back from the store. Runs
+only on the event loop; it must never touch the database except through the
+``fetch`` function it is given, and never block.
 """
 
 from __future__ import annotations
@@ -12,21 +15,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Iterable
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
-from sync.protocol import AgentAvailability, AgentState, Message, encode
+from sync.protocol import Message, encode
 
 from .records import UserRecord
-from .streams import E, EventStream, stream_base
+from .streams import Pushed
 
 log = logging.getLogger("acuerdo.hub")
 
 # A client that stops reading is cut off rather than allowed to grow the hub's memory.
 MAX_QUEUED = 5_000
+# How long an out-of-order event waits for the missing ones before they are read back.
+GAP_WAIT_S = 0.2
+
+Fetch = Callable[[int, int], Awaitable[list[tuple[int, bytes]]]]
 
 
 class Connection:
@@ -38,6 +44,10 @@ class Connection:
         self.user: UserRecord | None = None
         # bytes: a frame; (code, reason): close; None: stop once everything before is sent.
         self._queue: asyncio.Queue[bytes | tuple[int, str] | None] = asyncio.Queue()
+        # Stream delivery: the last number sent; None until the welcome went out.
+        self.stream_seq: int | None = None
+        self.held: dict[int, bytes] = {}
+        self.catching_up = False
 
     @property
     def username(self) -> str | None:
@@ -48,11 +58,14 @@ class Connection:
         return self.user.role if self.user else None
 
     def send(self, message: Message) -> None:
+        self.send_frame(encode(message))
+
+    def send_frame(self, frame: bytes) -> None:
         if self._queue.qsize() >= MAX_QUEUED:
             log.warning("session %s is not reading; closing it", self.session_id)
             self.close(1008, "too many unread messages")
             return
-        self._queue.put_nowait(encode(message))
+        self._queue.put_nowait(frame)
 
     def close(self, code: int, reason: str) -> None:
         """Close after every frame queued so far has been sent."""
@@ -61,6 +74,21 @@ class Connection:
     def finish(self) -> None:
         """Stop the writer after the frames already queued."""
         self._queue.put_nowait(None)
+
+    def offer(self, seq: int, frame: bytes) -> bool:
+        """Take one stream event; True when a gap is left waiting for older events."""
+        if self.stream_seq is None:
+            self.held[seq] = frame  # before the welcome: sent right after it
+            return False
+        if seq > self.stream_seq:
+            self.held[seq] = frame
+        while self.stream_seq + 1 in self.held:
+            self.stream_seq += 1
+            self.send_frame(self.held.pop(self.stream_seq))
+        # Anything at or below what was sent is a duplicate (replay raced a live event).
+        for stale in [s for s in self.held if s <= self.stream_seq]:
+            del self.held[stale]
+        return bool(self.held)
 
     async def write_loop(self) -> None:
         while True:
@@ -76,92 +104,127 @@ class Connection:
                 return
 
 
-@dataclass
-class AgentPresence:
-    state: AgentState = "logged_out"
-    sip_uri: str | None = None
-    handoff_id: str | None = None
-    handoff_accepted: bool = False
-
-
 class Floor:
-    def __init__(self) -> None:
-        self._connections: dict[str, set[Connection]] = {}
-        self._streams: dict[str, EventStream] = {}
-        self._dialers: set[str] = set()
-        self.agents: dict[str, AgentPresence] = {}
-
-    def stream(self, username: str) -> EventStream:
-        stream = self._streams.get(username)
-        if stream is None:
-            stream = self._streams[username] = EventStream(base=stream_base())
-        return stream
+    def __init__(self, fetch: Fetch) -> None:
+        self._fetch = fetch
+        self._connections: dict[int, set[Connection]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def attach(self, conn: Connection) -> None:
-        assert conn.username is not None
-        self._connections.setdefault(conn.username, set()).add(conn)
-        if conn.role == "dialer":
-            self._dialers.add(conn.username)
+        """Register a logged-in connection; its stream events are held until ``go_live``."""
+        assert conn.user is not None
+        self._connections.setdefault(conn.user.id, set()).add(conn)
 
-    def detach(self, conn: Connection) -> None:
-        """Forget a closed connection; an agent with no connection left is logged out."""
-        if conn.username is None:
-            return
-        remaining = self._connections.get(conn.username, set())
+    def go_live(
+        self, conn: Connection, after_seq: int, replay: Iterable[tuple[int, bytes]]
+    ) -> None:
+        """Send the replay, then everything held meanwhile, in order and without repeats."""
+        held = conn.held
+        conn.held = {}
+        conn.stream_seq = after_seq
+        for seq, frame in replay:
+            conn.offer(seq, frame)
+        gap = False
+        for seq in sorted(held):
+            gap = conn.offer(seq, held[seq])
+        if gap:
+            self._catch_up_later(conn)
+
+    def detach(self, conn: Connection) -> bool:
+        """Forget a closed connection; True when it was the user's last one here."""
+        if conn.user is None:
+            return False
+        remaining = self._connections.get(conn.user.id)
+        if remaining is None or conn not in remaining:
+            return False
         remaining.discard(conn)
         if remaining:
-            return
-        self._connections.pop(conn.username, None)
-        if conn.role == "agent":
-            self.set_agent_state(conn.username, "logged_out", None)
-
-    def connected(self, username: str) -> bool:
-        return bool(self._connections.get(username))
-
-    def push(self, username: str, build: Callable[[int], E]) -> E:
-        """Number an event in the user's stream and queue it on each of their connections."""
-        event = self.stream(username).append(build)
-        for conn in self._connections.get(username, ()):
-            conn.send(event)
-        return event
-
-    def push_dialers(self, agent: str, presence: AgentPresence) -> None:
-        for dialer in sorted(self._dialers):
-            self.push(dialer, _availability(agent, presence))
-
-    def presence(self, agent: str) -> AgentPresence:
-        presence = self.agents.get(agent)
-        if presence is None:
-            presence = self.agents[agent] = AgentPresence()
-        return presence
-
-    def set_agent_state(self, agent: str, state: AgentState, sip_uri: str | None) -> bool:
-        """Change an agent's state; dialers hear about it only when something changed."""
-        presence = self.presence(agent)
-        new_uri = sip_uri or presence.sip_uri
-        if presence.state == state and presence.sip_uri == new_uri:
             return False
-        presence.state = state
-        presence.sip_uri = new_uri
-        if state in ("ready", "logged_out", "not_ready"):
-            presence.handoff_id = None
-            presence.handoff_accepted = False
-        self.push_dialers(agent, presence)
+        self._connections.pop(conn.user.id, None)
         return True
 
-    def send_availability_snapshot(self, dialer: str) -> None:
-        """Tell a newly connected dialer which agents are ready right now."""
-        for agent, presence in sorted(self.agents.items()):
-            if presence.state == "ready":
-                self.push(dialer, _availability(agent, presence))
+    def sessions_of(self, user_id: int) -> int:
+        return len(self._connections.get(user_id, ()))
+
+    def connections_of(self, user_id: int) -> list[Connection]:
+        return list(self._connections.get(user_id, ()))
+
+    def connection_count(self) -> int:
+        return sum(len(c) for c in self._connections.values())
+
+    def deliver(self, pushed: Iterable[Pushed]) -> None:
+        """Deliver events committed by this process."""
+        for event in pushed:
+            self.deliver_frame(event.user_id, event.seq, event.frame)
+
+    def deliver_frame(self, user_id: int, seq: int, frame: bytes) -> None:
+        for conn in self._connections.get(user_id, ()):
+            if conn.offer(seq, frame):
+                self._catch_up_later(conn)
+
+    def remote_event(self, user_id: int, seq: int) -> None:
+        """Another process committed event ``seq`` for ``user_id``: read it back if wanted here."""
+        conns = self._connections.get(user_id)
+        if not conns:
+            return
+        after = min((c.stream_seq for c in conns if c.stream_seq is not None), default=None)
+        if after is None or after >= seq:
+            return
+        self._spawn(self._read_back(user_id, after, seq))
+
+    def resync(self) -> None:
+        """After missing notices (relay reconnect): read back every connected user's stream."""
+        for user_id, conns in list(self._connections.items()):
+            after = min((c.stream_seq for c in conns if c.stream_seq is not None), default=None)
+            if after is not None:
+                self._spawn(self._read_back(user_id, after, None))
+
+    async def _read_back(self, user_id: int, after: int, upto: int | None) -> None:
+        for seq, frame in await self._fetch(user_id, after):
+            if upto is not None and seq > upto:
+                break
+            self.deliver_frame(user_id, seq, frame)
+
+    def _catch_up_later(self, conn: Connection) -> None:
+        if conn.catching_up:
+            return
+        conn.catching_up = True
+
+        async def catch_up() -> None:
+            try:
+                await asyncio.sleep(GAP_WAIT_S)
+                if conn.held and conn.stream_seq is not None and conn.user is not None:
+                    for seq, frame in await self._fetch(conn.user.id, conn.stream_seq):
+                        conn.offer(seq, frame)
+            finally:
+                conn.catching_up = False
+
+        self._spawn(catch_up())
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        async def guarded() -> None:
+            try:
+                await coro
+            except Exception:
+                log.exception("reading back stream events failed")
+
+        task = asyncio.create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def close_user(self, user_id: int, code: int, reason: str) -> int:
+        conns = list(self._connections.get(user_id, ()))
+        for conn in conns:
+            with contextlib.suppress(Exception):
+                conn.close(code, reason)
+        return len(conns)
 
     def close_all(self, code: int, reason: str) -> None:
-        for conns in list(self._connections.values()):
-            for conn in list(conns):
-                with contextlib.suppress(Exception):
-                    conn.close(code, reason)
-
-
-def _availability(agent: str, presence: AgentPresence) -> Callable[[int], AgentAvailability]:
-    state, sip_uri = presence.state, presence.sip_uri
-    return lambda seq: AgentAvailability(seq=seq, agent=agent, state=state, sip_uri=sip_uri)
+        for user_id in list(self._connections):
+            self.close_user(user_id, code, reason)

@@ -1,9 +1,11 @@
 """What the hub does with each authenticated client message, one handler per message type.
 
-Handlers run on the event loop, push all database work to the hub's executor,
-and return the reply (or None when the message has no reply); a refusal is a
-``Refusal`` carrying the Error code for the sender. Role checks happen before a
-handler runs (see ``server``). This module must never block the loop, send on a
+Handlers run on the event loop, push all database work to the hub's executor
+(one transaction per request, which also numbers and stores any events it
+causes), deliver those events once the transaction commits, and return the
+reply (or None when the message has no reply); a refusal is a ``Refusal``
+carrying the Error code for the sender. Role checks happen before a handler
+runs (see ``server``). This module must never block the loop, send on a
 socket directly, or log a debtor's personal data.
 """
 
@@ -11,16 +13,20 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import uuid
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import (
     MAX_NAME,
     AcceptHandoff,
+    AgentAvailability,
+    AgentState,
     CreateHandoff,
     CreatePromise,
     DebtorData,
@@ -33,17 +39,24 @@ from sync.protocol import (
     HandoffOffer,
     Heartbeat,
     HistoryData,
+    ListScripts,
     Message,
+    PublishScript,
+    ScriptCatalog,
     ScriptData,
+    ScriptPublished,
     SetAgentState,
     SubmitWrapUp,
 )
 
-from . import handoffs, records, writes
+from . import handoffs, presence, publishing, records, streams, writes
 from .db import utc_now
 from .floor import Connection, Floor
-from .handoffs import HandoffRefused, ScriptCatalog
+from .handoffs import HandoffRefused
+from .handoffs import ScriptCatalog as ScriptChooser
+from .publishing import PublishRefused
 from .records import MAX_HISTORY_PAGE, UserRecord
+from .streams import Pushed
 
 T = TypeVar("T")
 Handler = Callable[[Connection, Any], Awaitable[Message | None]]
@@ -65,15 +78,52 @@ class HubContext:
     sessions: sessionmaker[Session]
     floor: Floor
     db_pool: ThreadPoolExecutor
-    catalog: ScriptCatalog = field(default_factory=ScriptCatalog)
+    # This process's name in relay notices, so it ignores its own.
+    origin: str = "hub"
+    catalog: ScriptChooser = field(default_factory=ScriptChooser)
     handoff_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    # Debtors handed off in this hub's lifetime, and each campaign's position.
+    # Debtors handed off in this process's lifetime, and each campaign's position.
     handed: set[int] = field(default_factory=set)
     cursors: dict[str, int] = field(default_factory=dict)
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, functools.partial(fn, *args))
+
+    async def write(self, fn: Callable[..., tuple[T, list[Pushed]]], *args: Any) -> T:
+        """Run ``fn(session, *args)`` in one transaction, then deliver the events it stored."""
+
+        def run() -> tuple[T, list[Pushed]]:
+            with self.sessions.begin() as session:
+                return fn(session, *args)
+
+        result, pushed = await self.db(run)
+        self.floor.deliver(pushed)
+        return result
+
+    async def set_agent_state(
+        self, user: UserRecord, state: AgentState, sip_uri: str | None
+    ) -> None:
+        await self.write(
+            lambda s: (
+                None,
+                presence.set_state(
+                    s, self.origin, user.id, user.username, state, sip_uri, utc_now()
+                ),
+            )
+        )
+
+    async def availability_snapshot(self, dialer: UserRecord) -> None:
+        """Tell a newly connected dialer which agents are ready right now."""
+
+        def snapshot(session: Session) -> tuple[None, list[Pushed]]:
+            now = utc_now()
+            return None, [
+                streams.append(session, self.origin, dialer.id, _availability(p), now)
+                for p in presence.ready_agents(session)
+            ]
+
+        await self.write(snapshot)
 
 
 class Dispatcher:
@@ -88,6 +138,8 @@ class Dispatcher:
             FetchScript: self.fetch_script,
             CreatePromise: self.create_promise,
             SubmitWrapUp: self.submit_wrapup,
+            PublishScript: self.publish_script,
+            ListScripts: self.list_scripts,
             CreateHandoff: self.create_handoff,
             EndHandoff: self.end_handoff,
         }
@@ -107,21 +159,24 @@ class Dispatcher:
             not msg.sip_uri.startswith("sip:") or len(msg.sip_uri) > MAX_NAME
         ):
             raise Refusal("invalid", "sip_uri must be a sip: address of at most 200 characters")
-        presence = self.ctx.floor.presence(user.username)
-        if msg.state == "ready" and not (msg.sip_uri or presence.sip_uri):
-            raise Refusal("invalid", "an agent must give a sip_uri to become ready")
-        self.ctx.floor.set_agent_state(user.username, msg.state, msg.sip_uri)
+        if msg.state == "ready" and msg.sip_uri is None:
+            current = await self.ctx.db(_presence_of, self.ctx.sessions, user.id)
+            if current is None or current.sip_uri is None:
+                raise Refusal("invalid", "an agent must give a sip_uri to become ready")
+        await self.ctx.set_agent_state(user, msg.state, msg.sip_uri)
         return None
 
     async def accept_handoff(self, conn: Connection, msg: AcceptHandoff) -> None:
         user = _user(conn)
-        if not await self.ctx.db(
-            handoffs.accept_handoff, self.ctx.sessions, user, msg.handoff_id, utc_now()
-        ):
+
+        def accept(session: Session) -> tuple[bool, list[Pushed]]:
+            if not handoffs.accept_handoff(session, user, msg.handoff_id, utc_now()):
+                return False, []
+            presence.mark_accepted(session, user.id, msg.handoff_id)
+            return True, []
+
+        if not await self.ctx.write(accept):
             raise Refusal("unknown_handoff", "no such handoff for this agent")
-        presence = self.ctx.floor.presence(user.username)
-        if presence.handoff_id == msg.handoff_id:
-            presence.handoff_accepted = True
         return None
 
     async def fetch_debtor(self, conn: Connection, msg: FetchDebtor) -> Message:
@@ -172,6 +227,29 @@ class Dispatcher:
             ref=msg.ref,
         )
 
+    async def publish_script(self, conn: Connection, msg: PublishScript) -> Message:
+        user = _user(conn)
+        try:
+            # Validation is CPU work on a possibly large document: off the loop too.
+            document = await self.ctx.db(publishing.validate, msg)
+            version = await self.ctx.write(
+                publishing.publish, self.ctx.origin, user, msg, document, utc_now()
+            )
+        except PublishRefused as refused:
+            raise Refusal(refused.code, refused.reason) from None
+        except IntegrityError:
+            raise Refusal(
+                "version_conflict", "another version of this script was published meanwhile"
+            ) from None
+        return ScriptPublished(script_id=msg.script_id, version=version, ref=msg.ref)
+
+    async def list_scripts(self, conn: Connection, msg: ListScripts) -> Message:
+        def load(session_maker: sessionmaker[Session]) -> ScriptCatalog:
+            with session_maker() as session:
+                return ScriptCatalog(scripts=publishing.catalog(session), ref=msg.ref)
+
+        return await self.ctx.db(load, self.ctx.sessions)
+
     async def create_promise(self, conn: Connection, msg: CreatePromise) -> Message:
         answer = await self.ctx.db(
             writes.store_promise, self.ctx.sessions, _user(conn), msg, utc_now()
@@ -188,51 +266,59 @@ class Dispatcher:
 
     async def create_handoff(self, conn: Connection, msg: CreateHandoff) -> Message:
         ctx = self.ctx
-        # One handoff at a time: the agent check, the debtor choice and the state change
-        # must not interleave with another dialer request.
+        # In this process, one handoff at a time keeps the campaign cursor consistent;
+        # across processes the agent is claimed by a conditional UPDATE in the transaction.
         async with ctx.handoff_lock:
             agent = await ctx.db(_load_user, ctx.sessions, msg.agent)
             if agent is None or agent.role != "agent":
                 raise Refusal("unknown_agent", f"no agent named {msg.agent[:64]!r}")
-            presence = ctx.floor.presence(agent.username)
-            if presence.state != "ready" or presence.sip_uri is None:
-                raise Refusal("agent_not_ready", f"agent {agent.username} is {presence.state}")
-            try:
-                opened = await ctx.db(
-                    handoffs.open_handoff,
-                    ctx.sessions,
-                    ctx.catalog,
-                    agent,
-                    msg.campaign,
-                    msg.mode,
-                    msg.debtor_id,
-                    ctx.cursors.get(msg.campaign, 0),
-                    frozenset(ctx.handed),
-                    utc_now(),
+            skip = frozenset(ctx.handed)
+            after_id = ctx.cursors.get(msg.campaign, 0)
+
+            def open_it(
+                session: Session,
+            ) -> tuple[tuple[handoffs.OpenedHandoff, str], list[Pushed]]:
+                now = utc_now()
+                handoff_id = str(uuid.uuid4())
+                # The agent first, so a busy agent is refused before any debtor is chosen.
+                sip_uri = presence.claim_for_handoff(session, agent.id, handoff_id, now)
+                if sip_uri is None:
+                    current = presence.of(session, agent.id)
+                    state = current.state if current else "logged_out"
+                    raise HandoffRefused("agent_not_ready", f"agent {agent.username} is {state}")
+                opened = handoffs.open_handoff(
+                    session, ctx.catalog, agent, msg.campaign, msg.mode, msg.debtor_id,
+                    after_id, skip, now, handoff_id,
+                )  # fmt: skip
+                pushed = presence.tell_dialers(
+                    session, ctx.origin, agent.username, "on_call", sip_uri, now
                 )
+                offer = streams.append(
+                    session,
+                    ctx.origin,
+                    agent.id,
+                    lambda seq: HandoffOffer(
+                        seq=seq,
+                        handoff_id=opened.handoff_id,
+                        campaign=msg.campaign,
+                        mode=msg.mode,
+                        script_id=opened.script_id,
+                        script_version=opened.script_version,
+                        debtor=opened.debtor,
+                        history=opened.history,
+                        offered_at=opened.created_at,
+                    ),
+                    now,
+                )
+                return (opened, sip_uri), [*pushed, offer]
+
+            try:
+                opened, sip_uri = await ctx.write(open_it)
             except HandoffRefused as refused:
                 raise Refusal(refused.code, refused.reason) from None
             ctx.handed.add(opened.debtor.id)
             if msg.debtor_id is None:
                 ctx.cursors[msg.campaign] = opened.debtor.id
-            sip_uri = presence.sip_uri
-            ctx.floor.set_agent_state(agent.username, "on_call", None)
-            presence.handoff_id = opened.handoff_id
-            presence.handoff_accepted = False
-            ctx.floor.push(
-                agent.username,
-                lambda seq: HandoffOffer(
-                    seq=seq,
-                    handoff_id=opened.handoff_id,
-                    campaign=msg.campaign,
-                    mode=msg.mode,
-                    script_id=opened.script_id,
-                    script_version=opened.script_version,
-                    debtor=opened.debtor,
-                    history=opened.history,
-                    offered_at=opened.created_at,
-                ),
-            )
         return HandoffCreated(
             handoff_id=opened.handoff_id,
             agent=agent.username,
@@ -244,26 +330,39 @@ class Dispatcher:
 
     async def end_handoff(self, conn: Connection, msg: EndHandoff) -> None:
         ctx = self.ctx
+        dialer = _user(conn)
+        reason = msg.reason[:MAX_NAME]
+
+        def end(session: Session) -> tuple[None, list[Pushed]]:
+            now = utc_now()
+            ended = handoffs.end_handoff(session, dialer, msg.handoff_id, now)
+            pushed = [
+                streams.append(
+                    session,
+                    ctx.origin,
+                    ended.agent_id,
+                    lambda seq: HandoffCancel(seq=seq, handoff_id=msg.handoff_id, reason=reason),
+                    now,
+                )
+            ]
+            current = presence.of(session, ended.agent_id)
+            # The customer left before the agent answered: the agent never had a call,
+            # so they are ready again and the dialer can pace the next one.
+            if (
+                current is not None
+                and current.handoff_id == msg.handoff_id
+                and current.state == "on_call"
+                and not (current.handoff_accepted or ended.was_accepted)
+            ):
+                pushed += presence.set_state(
+                    session, ctx.origin, ended.agent_id, ended.agent, "ready", None, now
+                )
+            return None, pushed
+
         try:
-            ended = await ctx.db(
-                handoffs.end_handoff, ctx.sessions, _user(conn), msg.handoff_id, utc_now()
-            )
+            await ctx.write(end)
         except HandoffRefused as refused:
             raise Refusal(refused.code, refused.reason) from None
-        reason = msg.reason[:MAX_NAME]
-        ctx.floor.push(
-            ended.agent,
-            lambda seq: HandoffCancel(seq=seq, handoff_id=msg.handoff_id, reason=reason),
-        )
-        presence = ctx.floor.presence(ended.agent)
-        # The customer left before the agent answered: the agent never had a call,
-        # so they are ready again and the dialer can pace the next one.
-        if (
-            presence.handoff_id == msg.handoff_id
-            and presence.state == "on_call"
-            and not (presence.handoff_accepted or ended.was_accepted)
-        ):
-            ctx.floor.set_agent_state(ended.agent, "ready", None)
         return None
 
     async def _may_see(self, conn: Connection, debtor_id: int) -> None:
@@ -275,6 +374,15 @@ class Dispatcher:
             raise Refusal("forbidden", "this debtor was not handed to you")
 
 
+def _availability(p: presence.Presence) -> Callable[[int], AgentAvailability]:
+    return lambda seq: AgentAvailability(
+        seq=seq,
+        agent=p.username,
+        state=p.state,  # type: ignore[arg-type]
+        sip_uri=p.sip_uri,
+    )
+
+
 def _user(conn: Connection) -> UserRecord:
     assert conn.user is not None, "handlers run only for authenticated connections"
     return conn.user
@@ -283,6 +391,11 @@ def _user(conn: Connection) -> UserRecord:
 def _load_user(session_maker: sessionmaker[Session], username: str) -> UserRecord | None:
     with session_maker() as session:
         return records.user_by_name(session, username)
+
+
+def _presence_of(session_maker: sessionmaker[Session], user_id: int) -> presence.Presence | None:
+    with session_maker() as session:
+        return presence.of(session, user_id)
 
 
 def _was_handed_to(session_maker: sessionmaker[Session], agent_id: int, debtor_id: int) -> bool:

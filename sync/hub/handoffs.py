@@ -1,11 +1,12 @@
 """Handoffs in the store: picking the campaign's next debtor and its script, opening and ending.
 
 ``open_handoff`` chooses a debtor (the one asked for, or the lowest id in the
-campaign not handed off yet in this hub's lifetime), picks the script for the
-debtor's account, stores the handoff with an audit row and returns everything
-the screen pop needs as plain structs. Synchronous; runs in the hub's database
-executor. It must never decide about agent availability (the floor does) or
-log a debtor's personal data.
+campaign not handed off yet in this hub process's lifetime), picks the newest
+published script for the debtor's account, adds the handoff with an audit row
+to the caller's transaction and returns everything the screen pop needs as
+plain structs. Synchronous; runs in the hub's database executor. It must
+never decide about agent availability (``presence`` does) or log a debtor's
+personal data.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
 from sync.protocol import DebtorProfile, HistoryPage
@@ -56,6 +57,7 @@ class OpenedHandoff:
 
 @dataclass(frozen=True)
 class EndedHandoff:
+    agent_id: int
     agent: str
     was_accepted: bool
 
@@ -73,7 +75,9 @@ class ScriptCatalog:
         self._scripts = parsed
 
     def pick(self, session: Session, account: AccountRecord | None) -> tuple[str, int]:
-        if not self._scripts:
+        # A cheap look at the newest versions: a publish on any hub process shows up
+        # in the next handoff, while offers already made keep the version they had.
+        if records.newest_versions(session) != {p.script_id: p.version for p, _ in self._scripts}:
             self.load(session)
         if not self._scripts:
             raise HandoffRefused("no_script", "no script has been published")
@@ -140,7 +144,7 @@ def next_debtor(
 
 
 def open_handoff(
-    sessions: sessionmaker[Session],
+    session: Session,
     catalog: ScriptCatalog,
     agent: UserRecord,
     campaign: str,
@@ -149,39 +153,40 @@ def open_handoff(
     after_id: int,
     skip: Collection[int],
     now: dt.datetime,
+    handoff_id: str | None = None,
 ) -> OpenedHandoff:
-    with sessions.begin() as session:
+    """Choose the debtor and script and add the handoff row to the caller's transaction."""
+    if debtor_id is None:
+        debtor_id = next_debtor(session, campaign, after_id, skip)
         if debtor_id is None:
-            debtor_id = next_debtor(session, campaign, after_id, skip)
-            if debtor_id is None:
-                raise HandoffRefused("no_debtors", f"campaign {campaign!r} has no debtors left")
-        profile = records.debtor_profile(session, debtor_id)
-        if profile is None:
-            raise HandoffRefused("unknown_debtor", f"no debtor {debtor_id}")
-        script_id, script_version = catalog.pick(session, _main_account(profile, campaign))
-        handoff_id = str(uuid.uuid4())
-        session.add(
-            HandoffRow(
-                id=handoff_id,
-                agent_id=agent.id,
-                debtor_id=debtor_id,
-                campaign=campaign,
-                mode=mode,
-                script_id=script_id,
-                script_version=script_version,
-                created_at=to_db_time(now),
-                state="offered",
-            )
+            raise HandoffRefused("no_debtors", f"campaign {campaign!r} has no debtors left")
+    profile = records.debtor_profile(session, debtor_id)
+    if profile is None:
+        raise HandoffRefused("unknown_debtor", f"no debtor {debtor_id}")
+    script_id, script_version = catalog.pick(session, _main_account(profile, campaign))
+    handoff_id = handoff_id or str(uuid.uuid4())
+    session.add(
+        HandoffRow(
+            id=handoff_id,
+            agent_id=agent.id,
+            debtor_id=debtor_id,
+            campaign=campaign,
+            mode=mode,
+            script_id=script_id,
+            script_version=script_version,
+            created_at=to_db_time(now),
+            state="offered",
         )
-        session.add(
-            AuditEntry(
-                user_id=agent.id,
-                action="handoff.create",
-                target=f"handoff:{handoff_id}",
-                at=to_db_time(now),
-            )
+    )
+    session.add(
+        AuditEntry(
+            user_id=agent.id,
+            action="handoff.create",
+            target=f"handoff:{handoff_id}",
+            at=to_db_time(now),
         )
-        history = records.history_page(session, debtor_id)
+    )
+    history = records.history_page(session, debtor_id)
     return OpenedHandoff(handoff_id, profile, history, script_id, script_version, now)
 
 
@@ -197,42 +202,38 @@ def _main_account(profile: DebtorProfile, campaign: str) -> AccountRecord | None
 
 
 def end_handoff(
-    sessions: sessionmaker[Session], dialer: UserRecord, handoff_id: str, now: dt.datetime
+    session: Session, dialer: UserRecord, handoff_id: str, now: dt.datetime
 ) -> EndedHandoff:
-    with sessions.begin() as session:
-        row = session.get(HandoffRow, handoff_id)
-        if row is None:
-            raise HandoffRefused("unknown_handoff", "no such handoff")
-        accepted = row.state in ("accepted", "wrapped")
-        if row.state in ("offered", "accepted"):
-            row.state = "ended" if accepted else "cancelled"
-        agent_name = session.scalar(select(User.username).where(User.id == row.agent_id))
-        session.add(
-            AuditEntry(
-                user_id=dialer.id,
-                action="handoff.end",
-                target=f"handoff:{handoff_id}",
-                at=to_db_time(now),
-            )
+    row = session.get(HandoffRow, handoff_id)
+    if row is None:
+        raise HandoffRefused("unknown_handoff", "no such handoff")
+    accepted = row.state in ("accepted", "wrapped")
+    if row.state in ("offered", "accepted"):
+        row.state = "ended" if accepted else "cancelled"
+    agent_name = session.scalar(select(User.username).where(User.id == row.agent_id))
+    session.add(
+        AuditEntry(
+            user_id=dialer.id,
+            action="handoff.end",
+            target=f"handoff:{handoff_id}",
+            at=to_db_time(now),
         )
-    return EndedHandoff(agent=agent_name or "", was_accepted=accepted)
+    )
+    return EndedHandoff(agent_id=row.agent_id, agent=agent_name or "", was_accepted=accepted)
 
 
-def accept_handoff(
-    sessions: sessionmaker[Session], agent: UserRecord, handoff_id: str, now: dt.datetime
-) -> bool:
-    with sessions.begin() as session:
-        row = session.get(HandoffRow, handoff_id)
-        if row is None or row.agent_id != agent.id:
-            return False
-        if row.state == "offered":
-            row.state = "accepted"
-        session.add(
-            AuditEntry(
-                user_id=agent.id,
-                action="handoff.accept",
-                target=f"handoff:{handoff_id}",
-                at=to_db_time(now),
-            )
+def accept_handoff(session: Session, agent: UserRecord, handoff_id: str, now: dt.datetime) -> bool:
+    row = session.get(HandoffRow, handoff_id)
+    if row is None or row.agent_id != agent.id:
+        return False
+    if row.state == "offered":
+        row.state = "accepted"
+    session.add(
+        AuditEntry(
+            user_id=agent.id,
+            action="handoff.accept",
+            target=f"handoff:{handoff_id}",
+            at=to_db_time(now),
         )
+    )
     return True

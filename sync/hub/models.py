@@ -192,3 +192,37 @@ class SessionToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     expires_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StreamRow(Base):
+    """The newest sequence number of one user's event stream (dense: +1 per event)."""
+
+    __tablename__ = "streams"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class EventRow(Base):
+    """One numbered server event of a user's stream, kept so any hub process can replay it."""
+
+    __tablename__ = "events"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # The encoded wire frame, sent as is on replay and by other hub processes.
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class AgentPresenceRow(Base):
+    """An agent's dialable state, shared by every hub process on the same database."""
+
+    __tablename__ = "agent_presence"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    sip_uri: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    handoff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    handoff_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -184,6 +184,35 @@ def newest_scripts(session: Session) -> list[PublishedScript]:
     return [PublishedScript(r.script_id, r.version, dict(r.document)) for r in rows]
 
 
+def newest_versions(session: Session) -> dict[str, int]:
+    """Script id -> newest published version, without loading documents."""
+    rows = session.execute(
+        select(ScriptRow.script_id, func.max(ScriptRow.version)).group_by(ScriptRow.script_id)
+    ).all()
+    return {script_id: int(version) for script_id, version in rows}
+
+
+def script_catalog(session: Session) -> list[tuple[PublishedScript, dt.datetime]]:
+    """The newest version of every script with its publication time, by script id."""
+    newest = (
+        select(ScriptRow.script_id, func.max(ScriptRow.version).label("version"))
+        .group_by(ScriptRow.script_id)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(ScriptRow)
+        .join(
+            newest,
+            (ScriptRow.script_id == newest.c.script_id) & (ScriptRow.version == newest.c.version),
+        )
+        .order_by(ScriptRow.script_id)
+    )
+    return [
+        (PublishedScript(r.script_id, r.version, dict(r.document)), as_utc(r.published_at))
+        for r in rows
+    ]
+
+
 def was_handed_to(session: Session, agent_id: int, debtor_id: int) -> bool:
     found = session.scalar(
         select(HandoffRow.id)

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import ssl
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,16 +37,19 @@ from sync.protocol import (
     decode_client,
 )
 
+from . import relay, streams
 from . import sessions as tokens
 from .db import make_engine, migrate, session_factory, utc_now
 from .floor import Connection, Floor
 from .handlers import Dispatcher, HubContext, Refusal
+from .limits import HubLimits, TokenBucket
 from .records import UserRecord
 
 log = logging.getLogger("acuerdo.hub")
 
 T = TypeVar("T")
 CLOSE_AUTH_FAILED = 4401
+CLOSE_TOO_MANY_SESSIONS = 4429
 CLOSE_HELLO_TIMEOUT = 4408
 HELLO_TIMEOUT_S = 30.0
 # Frames up to this size reach the codec, which answers "too_large" and keeps the
@@ -60,16 +64,29 @@ class _AuthFailed(Exception):
 class Hub:
     """The central server. ``port=0`` binds a free port, readable from ``.port`` after start."""
 
-    def __init__(self, database_url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        limits: HubLimits | None = None,
+    ) -> None:
         self.database_url = database_url
         self.host = host
         self._requested_port = port
+        self._ssl = ssl_context
+        self.limits = limits or HubLimits()
+        # Names this process in relay notices so it ignores the ones it sent.
+        self.origin = uuid.uuid4().hex[:12]
         self._engine: Engine | None = None
         self._server: Server | None = None
         self._db_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hub-db")
         # Password hashing is slow on purpose; its own pool keeps it from starving queries.
         self._hash_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hub-argon2")
-        self.floor = Floor()
+        self.floor = Floor(self._fetch_frames)
+        self._listener: relay.Listener | None = None
         self._ctx: HubContext | None = None
         self._dispatcher: Dispatcher | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -92,25 +109,37 @@ class Hub:
         await loop.run_in_executor(self._db_pool, migrate, self.database_url)
         self._engine = make_engine(self.database_url)
         self._ctx = HubContext(
-            sessions=session_factory(self._engine), floor=self.floor, db_pool=self._db_pool
+            sessions=session_factory(self._engine),
+            floor=self.floor,
+            db_pool=self._db_pool,
+            origin=self.origin,
         )
         self._dispatcher = Dispatcher(self._ctx)
+        if self._engine.dialect.name == "postgresql":
+            self._listener = relay.Listener(self.database_url, self.origin, self._on_notice)
+            self._listener.on_reconnect = self.floor.resync
+            await self._listener.start()
         self._server = await serve(
             self._serve,
             self.host,
             self._requested_port,
+            ssl=self._ssl,
             max_size=TRANSPORT_MAX_BYTES,
             # The hub answers protocol heartbeats; transport pings catch dead peers.
             ping_interval=20,
             ping_timeout=20,
         )
-        log.info("hub listening on %s:%d", self.host, self.port)
+        log.info("hub %s listening on %s:%d", self.origin, self.host, self.port)
 
     async def stop(self) -> None:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        if self._listener is not None:
+            await self._listener.stop()
+            self._listener = None
+        await self.floor.stop()
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
@@ -121,6 +150,38 @@ class Hub:
             self._engine.dispose()
             self._engine = None
         log.info("hub stopped")
+
+    async def revoke_tokens(self, username: str) -> int:
+        """Admin: revoke every token of ``username`` and close their connections on every
+        hub process; the number of tokens revoked (0 for an unknown user)."""
+        ctx = self.context
+
+        def revoke() -> tuple[int, int] | None:
+            with ctx.sessions.begin() as session:
+                return tokens.revoke_user(session, self.origin, username, utc_now())
+
+        found = await self._run(self._db_pool, revoke)
+        if found is None:
+            return 0
+        user_id, count = found
+        self.floor.close_user(user_id, CLOSE_AUTH_FAILED, "token revoked")
+        log.info("revoked %d token(s) of user id %d", count, user_id)
+        return count
+
+    def _on_notice(self, notice: relay.Notice) -> None:
+        if notice.kind == "event":
+            self.floor.remote_event(notice.user_id, notice.seq)
+        elif notice.kind == "revoke":
+            self.floor.close_user(notice.user_id, CLOSE_AUTH_FAILED, "token revoked")
+
+    async def _fetch_frames(self, user_id: int, after: int) -> list[tuple[int, bytes]]:
+        ctx = self.context
+
+        def load() -> list[tuple[int, bytes]]:
+            with ctx.sessions() as session:
+                return streams.frames_after(session, user_id, after)
+
+        return await self._run(self._db_pool, load)
 
     async def _run(self, pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -137,15 +198,20 @@ class Hub:
                     if not await self._before_login(conn, await websocket.recv(decode=False)):
                         return
                 deadline.reschedule(None)
+            bucket = TokenBucket(self.limits.messages_per_s, self.limits.burst)
             while True:
-                await self._after_login(conn, await websocket.recv(decode=False))
+                raw = await websocket.recv(decode=False)
+                await self._after_login(conn, raw, limited=not bucket.take())
         except TimeoutError:
             conn.send(Error(code="hello_timeout", reason="no hello received in time"))
             conn.close(CLOSE_HELLO_TIMEOUT, "hello_timeout")
         except ConnectionClosed:
             pass
         finally:
-            self.floor.detach(conn)
+            if self.floor.detach(conn) and conn.user is not None and conn.role == "agent":
+                # The agent's last connection here is gone: dialers must stop calling them.
+                with contextlib.suppress(Exception):
+                    await self.context.set_agent_state(conn.user, "logged_out", None)
             conn.finish()
             # Let queued frames (an auth failure, a close) go out before the handler ends.
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
@@ -172,7 +238,17 @@ class Hub:
             conn.send(Error(code="auth_failed", reason=str(exc), ref=msg.ref))
             conn.close(CLOSE_AUTH_FAILED, "auth_failed")
             return False
-        self._welcome(conn, msg, user, issued)
+        if self.floor.sessions_of(user.id) >= self.limits.sessions_per_user:
+            conn.send(
+                Error(
+                    code="too_many_sessions",
+                    reason=f"at most {self.limits.sessions_per_user} sessions per user",
+                    ref=msg.ref,
+                )
+            )
+            conn.close(CLOSE_TOO_MANY_SESSIONS, "too_many_sessions")
+            return False
+        await self._welcome(conn, msg, user, issued)
         return True
 
     async def _authenticate(self, hello: Hello) -> tuple[UserRecord, tokens.IssuedToken]:
@@ -195,13 +271,25 @@ class Hub:
         issued = await self._run(self._db_pool, tokens.issue_token, ctx.sessions, user, utc_now())
         return user, issued
 
-    def _welcome(
+    async def _welcome(
         self, conn: Connection, hello: Hello, user: UserRecord, issued: tokens.IssuedToken
     ) -> None:
-        # No await from here to the end: the welcome, the replay and the registration
-        # for new events happen atomically, so no event is lost or sent twice.
+        # Registered first, so events committed while the replay is read are held,
+        # then sent after the replay in order, each exactly once.
         conn.user = user
-        stream = self.floor.stream(user.username)
+        self.floor.attach(conn)
+        ctx = self.context
+
+        def replay() -> tuple[int, list[tuple[int, bytes]]]:
+            with ctx.sessions.begin() as session:
+                current = streams.open_stream(session, user.id)
+                if hello.last_seq <= 0:
+                    # A client that has seen nothing starts fresh: yesterday's offers and
+                    # availability changes are not news to it (dialers get a snapshot).
+                    return current, []
+                return current, streams.frames_after(session, user.id, hello.last_seq, current)
+
+        current, frames = await self._run(self._db_pool, replay)
         conn.send(
             Welcome(
                 session_id=conn.session_id,
@@ -210,22 +298,27 @@ class Hub:
                 role=user.role,  # type: ignore[arg-type]
                 token=issued.token,
                 token_expires_at=issued.expires_at,
-                seq=stream.seq,
+                seq=current,
                 ref=hello.ref,
             )
         )
-        for event in stream.after(hello.last_seq):
-            conn.send(event)
-        self.floor.attach(conn)
+        # The replay starts at its oldest frame when older ones were pruned.
+        self.floor.go_live(conn, frames[0][0] - 1 if frames else current, frames)
         if user.role == "dialer":
-            self.floor.send_availability_snapshot(user.username)
+            await ctx.availability_snapshot(user)
         log.info("session %s: %s logged in as %s", conn.session_id, user.username, user.role)
 
-    async def _after_login(self, conn: Connection, raw: bytes | str) -> None:
+    async def _after_login(self, conn: Connection, raw: bytes | str, limited: bool) -> None:
         try:
             msg = decode_client(raw)
         except ProtocolError as exc:
             conn.send(exc.to_message())
+            return
+        if limited:
+            # Dropped, not queued: a flood must not turn into a backlog of work.
+            conn.send(
+                Error(code="rate_limited", reason="too many messages; slow down", ref=msg.ref)
+            )
             return
         reply = await self._reply_to(conn, msg)
         if reply is not None:
@@ -258,7 +351,13 @@ class Hub:
 
 
 async def run_hub(
-    database_url: str, host: str = "127.0.0.1", port: int = 8765, seed_debtors: int | None = None
+    database_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    seed_debtors: int | None = None,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+    limits: HubLimits | None = None,
 ) -> None:
     """Migrate, optionally seed the demo, and serve until cancelled."""
     loop = asyncio.get_running_loop()
@@ -266,7 +365,7 @@ async def run_hub(
         from .seed import seed_demo
 
         await loop.run_in_executor(None, functools.partial(seed_demo, database_url, seed_debtors))
-    hub = Hub(database_url, host, port)
+    hub = Hub(database_url, host, port, ssl_context=ssl_context, limits=limits)
     await hub.start()
     try:
         await asyncio.Future()

@@ -96,3 +96,28 @@ def revoke_tokens(sessions: sessionmaker[Session], user_id: int) -> int:
             .returning(SessionToken.id)
         ).all()
         return len(revoked)
+
+
+def revoke_user(
+    session: Session, origin: str, username: str, now: dt.datetime
+) -> tuple[int, int] | None:
+    """Revoke every live token of ``username`` in the caller's transaction and tell other
+    hub processes to close that user's connections; (user id, tokens revoked) or None."""
+    from . import relay
+
+    user = records.user_by_name(session, username)
+    if user is None:
+        return None
+    revoked = session.scalars(
+        update(SessionToken)
+        .where(SessionToken.user_id == user.id, SessionToken.revoked.is_(False))
+        .values(revoked=True)
+        .returning(SessionToken.id)
+    ).all()
+    session.add(
+        AuditEntry(
+            user_id=user.id, action="tokens.revoke", target=f"user:{user.id}", at=to_db_time(now)
+        )
+    )
+    relay.announce_revoke(session, origin, user.id)
+    return user.id, len(revoked)

@@ -1,24 +1,32 @@
-"""A real hub on a free loopback port over a small seeded SQLite file, and a protocol client.
+"""A real hub on a free loopback port over a small seeded database, and a protocol client.
 
-The demo database (30 debtors) is seeded once per test module and copied for
-each test so every test starts from the same state without paying for the seed.
+Every hub test runs twice: on SQLite and on PostgreSQL. The demo database (30
+debtors) is seeded once and copied for each test (a file copy for SQLite, a
+``CREATE DATABASE ... TEMPLATE`` for PostgreSQL), so every test starts from the
+same state without paying for the seed. PostgreSQL is a throwaway cluster on
+loopback started once per run (see ``postgres_cluster``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 import pytest_asyncio
+from sqlalchemy import text
 from websockets.asyncio.client import ClientConnection, connect
 
+from sync.hub.db import make_engine
 from sync.hub.seed import DEMO_PASSWORD, seed_demo
 from sync.hub.server import Hub
 from sync.protocol import Hello, Message, ServerMessage, Welcome, decode_server, encode
+
+from .postgres import PostgresCluster, binaries
 
 M = TypeVar("M", bound=Message)
 
@@ -30,11 +38,50 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def database_url(seeded_template: Path, tmp_path: Path) -> str:
-    target = tmp_path / "hub.db"
-    shutil.copyfile(seeded_template, target)
-    return f"sqlite:///{target}"
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL 15 binaries are not installed (Debian package 'postgresql')")
+    cluster = PostgresCluster(bin_dir).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster: PostgresCluster) -> str:
+    return postgres_cluster.seeded_template(debtors=30, seed=7)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        target = tmp_path / "hub.db"
+        shutil.copyfile(request.getfixturevalue("seeded_template"), target)
+        return f"sqlite:///{target}"
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    return cluster.copy_of(request.getfixturevalue("postgres_template"))
+
+
+def rows(database_url: str, sql: str, *args: object) -> list[tuple[object, ...]]:
+    """Run a query with ``?`` placeholders on either database; JSON comes back as text."""
+    parts = sql.split("?")
+    named = "".join(p + (f":p{i}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(text(named), {f"p{i}": a for i, a in enumerate(args)}).all()
+    finally:
+        engine.dispose()
+    return [tuple(_as_text(v) for v in row) for row in found]
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    return value
 
 
 @pytest_asyncio.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import sqlite3
 import uuid
 
 import pytest
@@ -31,15 +30,9 @@ from sync.protocol import (
     WriteReject,
 )
 
-from .conftest import Peer, connect_peer
+from .conftest import Peer, connect_peer, rows
 
 SIP = "sip:ana@127.0.0.1:5099"
-
-
-def rows(database_url: str, sql: str, *args: object) -> list[tuple[object, ...]]:
-    path = database_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as db:
-        return db.execute(sql, args).fetchall()
 
 
 async def ready_agent_and_dialer(hub: Hub, agent: str = "ana") -> tuple[Peer, Peer]:

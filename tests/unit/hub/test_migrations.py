@@ -22,6 +22,9 @@ TABLES = {
     "write_results",
     "audit_log",
     "sessions",
+    "streams",
+    "events",
+    "agent_presence",
     "alembic_version",
 }
 
@@ -41,7 +44,7 @@ def test_upgrade_creates_every_table_on_a_fresh_file(tmp_path: Path) -> None:
         uniques = {tuple(u["column_names"]) for u in inspector.get_unique_constraints("promises")}
         assert ("key",) in uniques
         with engine.connect() as conn:
-            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
     finally:
         engine.dispose()
 

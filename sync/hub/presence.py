@@ -1,0 +1,159 @@
+"""Agents' dialable state in the shared store, and the availability events it causes.
+
+An agent's state (with the SIP address the dialer must call and the handoff
+in progress) lives in ``agent_presence`` so a dialer on any hub process sees
+it and a handoff issued anywhere claims the agent atomically. Every change
+that a dialer cares about is appended to every dialer's stream in the same
+transaction. Synchronous; runs in the hub's database executor with a session
+the caller commits. This module must never deliver frames or decide who may
+send what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from sync.protocol import AgentAvailability, AgentState
+
+from . import streams
+from .db import to_db_time
+from .models import AgentPresenceRow, User
+from .streams import Pushed
+
+# States in which an agent's pending handoff no longer matters.
+_CLEARS_HANDOFF = frozenset({"ready", "logged_out", "not_ready"})
+
+
+@dataclass(frozen=True)
+class Presence:
+    username: str
+    state: str
+    sip_uri: str | None
+    handoff_id: str | None
+    handoff_accepted: bool
+
+
+def of(session: Session, user_id: int) -> Presence | None:
+    row = session.execute(
+        select(AgentPresenceRow, User.username)
+        .join(User, User.id == AgentPresenceRow.user_id)
+        .where(AgentPresenceRow.user_id == user_id)
+    ).first()
+    if row is None:
+        return None
+    p, username = row
+    return Presence(username, p.state, p.sip_uri, p.handoff_id, p.handoff_accepted)
+
+
+def set_state(
+    session: Session,
+    origin: str,
+    user_id: int,
+    username: str,
+    state: AgentState,
+    sip_uri: str | None,
+    now: dt.datetime,
+) -> list[Pushed]:
+    """Change an agent's state; dialers hear about it only when something changed."""
+    row = session.get(AgentPresenceRow, user_id, with_for_update=True)
+    if row is None:
+        row = AgentPresenceRow(
+            user_id=user_id, state="logged_out", handoff_accepted=False, updated_at=to_db_time(now)
+        )
+        session.add(row)
+    new_uri = sip_uri or row.sip_uri
+    if row.state == state and row.sip_uri == new_uri:
+        return []
+    row.state = state
+    row.sip_uri = new_uri
+    row.updated_at = to_db_time(now)
+    if state in _CLEARS_HANDOFF:
+        row.handoff_id = None
+        row.handoff_accepted = False
+    session.flush()
+    return tell_dialers(session, origin, username, state, new_uri, now)
+
+
+def claim_for_handoff(
+    session: Session, user_id: int, handoff_id: str, now: dt.datetime
+) -> str | None:
+    """Move a ready agent to on_call for ``handoff_id``; their SIP address, or None if not ready."""
+    # One conditional UPDATE: two dialers (or two processes) cannot claim the same agent.
+    return session.scalar(
+        update(AgentPresenceRow)
+        .where(
+            AgentPresenceRow.user_id == user_id,
+            AgentPresenceRow.state == "ready",
+            AgentPresenceRow.sip_uri.is_not(None),
+        )
+        .values(
+            state="on_call",
+            handoff_id=handoff_id,
+            handoff_accepted=False,
+            updated_at=to_db_time(now),
+        )
+        .returning(AgentPresenceRow.sip_uri)
+    )
+
+
+def mark_accepted(session: Session, user_id: int, handoff_id: str) -> None:
+    session.execute(
+        update(AgentPresenceRow)
+        .where(AgentPresenceRow.user_id == user_id, AgentPresenceRow.handoff_id == handoff_id)
+        .values(handoff_accepted=True)
+    )
+
+
+def tell_dialers(
+    session: Session,
+    origin: str,
+    agent: str,
+    state: str,
+    sip_uri: str | None,
+    now: dt.datetime,
+) -> list[Pushed]:
+    pushed = []
+    for dialer_id in session.scalars(
+        select(User.id).where(User.role == "dialer").order_by(User.id)
+    ):
+        pushed.append(
+            streams.append(
+                session,
+                origin,
+                dialer_id,
+                lambda seq: AgentAvailability(
+                    seq=seq,
+                    agent=agent,
+                    state=state,  # type: ignore[arg-type]
+                    sip_uri=sip_uri,
+                ),
+                now,
+            )
+        )
+    return pushed
+
+
+def ready_agents(session: Session) -> list[Presence]:
+    rows = session.execute(
+        select(AgentPresenceRow, User.username)
+        .join(User, User.id == AgentPresenceRow.user_id)
+        .where(AgentPresenceRow.state == "ready")
+        .order_by(User.username)
+    ).all()
+    return [
+        Presence(username, p.state, p.sip_uri, p.handoff_id, p.handoff_accepted)
+        for p, username in rows
+    ]
+
+
+def connected_agent_ids(session: Session) -> list[int]:
+    """Agents some hub process has logged in (state other than logged_out)."""
+    return list(
+        session.scalars(
+            select(AgentPresenceRow.user_id).where(AgentPresenceRow.state != "logged_out")
+        )
+    )
