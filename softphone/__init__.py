@@ -6,9 +6,11 @@ pure `HandoffPairing` logic. Importing it must never start pjsua2; only `Phone.s
 """
 
 from softphone.model import (
+    AudioPrefs,
     CallInfo,
     PhoneConfig,
     PhoneListener,
+    RegistrationInfo,
     SoftphoneError,
     UnknownCallError,
 )
@@ -16,12 +18,14 @@ from softphone.pairing import HandoffPairing, Pair, Unpaired
 from softphone.phone import Phone
 
 __all__ = [
+    "AudioPrefs",
     "CallInfo",
     "HandoffPairing",
     "Pair",
     "Phone",
     "PhoneConfig",
     "PhoneListener",
+    "RegistrationInfo",
     "SoftphoneError",
     "UnknownCallError",
     "Unpaired",

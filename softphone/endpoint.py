@@ -17,7 +17,7 @@ import logging
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pjsua2 as pj
 
@@ -29,6 +29,8 @@ log = logging.getLogger("acuerdo.softphone")
 
 # (call id, raw INVITE text, monotonic arrival time); the handler adopts the call or rejects it.
 IncomingInvite = Callable[[int, str, float], None]
+# (event, SIP status, reason, expires): event is "started" (a REGISTER went out) or "result".
+RegistrationEvent = Callable[[str, int, str, int], None]
 
 _running: SipEndpoint | None = None  # pjsua is a process-wide singleton
 # The pj.Endpoint object itself is made once and reused by every start(): pjsua2 aborts the
@@ -63,26 +65,51 @@ class EndpointSettings:
     log_level: int = 0
     user_agent: str = "Acuerdo"
     max_calls: int = 4  # pjsua's default; the dialer simulator needs more (up to 32)
+    transport: str = "udp"
+    registrar: str | None = None  # "sip:host:port"; None = no registration
+    auth_user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    register_expires_s: int = 300
+    register_retry_s: int = 15
 
 
 class _LocalAccount(pj.Account):  # type: ignore[misc]
     """A registrar-less account: it names us in From/Contact and receives INVITEs."""
 
-    def __init__(self, on_invite: IncomingInvite) -> None:
+    def __init__(
+        self, on_invite: IncomingInvite, on_registration: RegistrationEvent | None
+    ) -> None:
         super().__init__()
         self._on_invite = on_invite
+        self._on_registration = on_registration
 
     @guarded
     def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
         self._on_invite(prm.callId, prm.rdata.wholeMsg, time.monotonic())
 
+    @guarded
+    def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:
+        if self._on_registration is not None and prm.renew:
+            self._on_registration("started", 0, "", 0)
+
+    @guarded
+    def onRegState(self, prm: pj.OnRegStateParam) -> None:
+        if self._on_registration is not None:
+            self._on_registration("result", int(prm.code), str(prm.reason), int(prm.expiration))
+
 
 class SipEndpoint:
     """Owns the pjsua2 Endpoint, the UDP transport, the local account and every CallLeg."""
 
-    def __init__(self, settings: EndpointSettings, on_invite: IncomingInvite | None = None):
+    def __init__(
+        self,
+        settings: EndpointSettings,
+        on_invite: IncomingInvite | None = None,
+        on_registration: RegistrationEvent | None = None,
+    ):
         self._settings = settings
         self._on_invite = on_invite
+        self._on_registration = on_registration
         self._ep: pj.Endpoint | None = None
         self._stopping = False
         self._account: _LocalAccount | None = None
@@ -136,13 +163,16 @@ class SipEndpoint:
             tcfg.port = s.port
             tcfg.boundAddress = s.bind_host
             tcfg.publicAddress = s.bind_host  # else pjsua advertises a guessed interface
-            transport_id = ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
+            kind = pj.PJSIP_TRANSPORT_TCP if s.transport == "tcp" else pj.PJSIP_TRANSPORT_UDP
+            transport_id = ep.transportCreate(kind, tcfg)
             ep.libStart()
             local_name = ep.transportGetInfo(transport_id).localName
             port = int(local_name.rsplit(":", 1)[1])
-            account = _LocalAccount(self._invite)
+            account = _LocalAccount(self._invite, self._on_registration)
             acfg = pj.AccountConfig()
             acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{s.bind_host}:{port}>'
+            if s.registrar is not None:
+                _registration_config(acfg, s, transport_id)
             acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
             acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
             # An answer listing several codecs would otherwise trigger a codec-locking re-INVITE
@@ -154,7 +184,8 @@ class SipEndpoint:
             raise SoftphoneError(f"cannot start SIP endpoint: {_describe(exc)}") from None
         self._ep = ep
         self._account = account
-        self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}"
+        suffix = ";transport=tcp" if s.transport == "tcp" else ""
+        self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}{suffix}"
         _running = self
         log.info("SIP endpoint up at %s", self._contact_uri)
 
@@ -258,6 +289,23 @@ class SipEndpoint:
         if strays:
             log.warning("%d call object(s) still referenced at shutdown; leaked", len(strays))
         self._wrappers = weakref.WeakSet()
+
+
+def _registration_config(acfg: pj.AccountConfig, s: EndpointSettings, transport_id: int) -> None:
+    registrar = s.registrar or ""
+    domain = registrar.removeprefix("sip:").split(";", 1)[0]
+    suffix = ";transport=tcp" if s.transport == "tcp" else ""
+    acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{domain}>'
+    acfg.regConfig.registrarUri = f"{registrar}{suffix}" if suffix not in registrar else registrar
+    acfg.regConfig.timeoutSec = s.register_expires_s
+    acfg.regConfig.retryIntervalSec = s.register_retry_s
+    acfg.regConfig.firstRetryIntervalSec = s.register_retry_s
+    # Refresh a little before expiry, but never before half of a short expiry has passed.
+    acfg.regConfig.delayBeforeRefreshSec = max(1, min(5, s.register_expires_s // 2))
+    acfg.sipConfig.transportId = transport_id
+    if s.password is not None:
+        cred = pj.AuthCredInfo("digest", "*", s.auth_user or s.user, 0, s.password)
+        acfg.sipConfig.authCreds.append(cred)
 
 
 def _describe(exc: BaseException) -> str:

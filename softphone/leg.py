@@ -18,6 +18,7 @@ import pjsua2 as pj
 
 from softphone.guard import guarded
 from softphone.model import CallDirection, CallInfo, CallState
+from softphone.quality import CallQuality, assess
 
 log = logging.getLogger("acuerdo.softphone")
 
@@ -64,6 +65,10 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         self.confirmed_at: float | None = None
         self._rx_closed = 0  # packets of streams already destroyed (re-INVITEs recreate them)
         self._rx_live = 0  # last reading of the current stream
+        self.quality: CallQuality | None = None  # last RTCP reading; kept after the call ends
+        self.conference = False
+        self.transferred = False
+        self.dtmf_received = ""  # digits the peer sent (RFC 4733 or SIP INFO)
         self.ended = False
 
     @guarded
@@ -105,6 +110,19 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         self._rx_closed += self._rx_live
         self._rx_live = 0
 
+    @guarded
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:
+        # The transferee reports progress in NOTIFYs; once it is connected, our leg has no job.
+        if prm.finalNotify and 200 <= int(prm.statusCode) <= 299:
+            self.transferred = True
+            prm.cont = False
+            self.hangup(call_op())
+
+    @guarded
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:
+        self.dtmf_received = (self.dtmf_received + str(prm.digit))[-64:]
+        self.observer.leg_changed(self)
+
     @property
     def rx_rtp_packets(self) -> int:
         """RTP packets received over the whole call, across re-created streams."""
@@ -136,7 +154,9 @@ class CallLeg(pj.Call):  # type: ignore[misc]
     def _read_rx(self, index: int) -> None:
         # The stream may go away between getInfo and getStreamStat; then keep the last count.
         with contextlib.suppress(pj.Error):
-            self._rx_live = int(self.getStreamStat(index).rtcp.rxStat.pkt)
+            stat = self.getStreamStat(index)
+            self._rx_live = int(stat.rtcp.rxStat.pkt)
+            self.quality = _quality(self.getStreamInfo(index).codecName, stat.rtcp) or self.quality
 
     def snapshot(self) -> CallInfo:
         """The leg's state as an immutable value (reads fresh RTP stats while media lives)."""
@@ -155,7 +175,26 @@ class CallLeg(pj.Call):  # type: ignore[misc]
             invite_received_at=self.invite_at if self.direction == "incoming" else None,
             confirmed_at=self.confirmed_at,
             rx_rtp_packets=self.rx_rtp_packets,
+            quality=self.quality,
+            conference=self.conference,
         )
+
+
+def _quality(codec: str, rtcp: pj.RtcpStat) -> CallQuality | None:
+    rx = rtcp.rxStat
+    expected = int(rx.pkt) + int(rx.loss)
+    if expected == 0:
+        return None  # no media yet: nothing to judge
+    tx = rtcp.txStat  # filled from the peer's receiver reports
+    tx_expected = int(tx.pkt) + int(tx.loss)
+    rtt = rtcp.rttUsec
+    return assess(
+        codec=codec,
+        rx_loss_pct=100.0 * int(rx.loss) / expected,
+        tx_loss_pct=100.0 * int(tx.loss) / tx_expected if tx_expected else 0.0,
+        rx_jitter_ms=int(rx.jitterUsec.mean) / 1000.0 if int(rx.jitterUsec.n) else 0.0,
+        rtt_ms=int(rtt.mean) / 1000.0 if int(rtt.n) else None,
+    )
 
 
 def call_op(status: int = 0, reason: str = "") -> pj.CallOpParam:

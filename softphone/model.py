@@ -8,12 +8,16 @@ tests and view-models use these types without a SIP stack in the process.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
+
+from softphone.quality import CallQuality
 
 CallDirection = Literal["incoming", "outgoing"]
 CallState = Literal["ringing", "calling", "connecting", "confirmed", "disconnected"]
 UnpairedPolicy = Literal["ring", "reject"]
+SipTransport = Literal["udp", "tcp"]
+RegistrationState = Literal["unregistered", "registering", "registered", "failed", "retrying"]
 
 
 class SoftphoneError(Exception):
@@ -38,6 +42,14 @@ class PhoneConfig:
     unpaired_policy: UnpairedPolicy = "ring"
     pairing_wait_s: float = 3.0
     log_level: int = 0
+    # Digest credentials for the registrar; the desktop reads the password from the keyring.
+    password: str | None = field(default=None, repr=False)
+    auth_user: str | None = None  # defaults to `user`
+    transport: SipTransport = "udp"
+    register_expires_s: int = 300
+    register_retry_s: int = 15  # wait after a failed registration before trying again
+    # None = no OS audio (the bridge still runs, its frames go nowhere): tests, the dialer.
+    audio: AudioPrefs | None = None
 
     def __post_init__(self) -> None:
         if not self.user or any(c in self.user for c in " @:;<>\"'"):
@@ -57,6 +69,53 @@ class PhoneConfig:
             raise ValueError("pairing_wait_s must not be negative")
         if not 0 <= self.log_level <= 6:
             raise ValueError("log_level must be 0..6 (pjsip log levels)")
+        if self.registrar is not None and not self.registrar.startswith("sip:"):
+            raise ValueError(f"registrar must be a sip: URI, got {self.registrar!r}")
+        if self.registrar is not None and any(c in self.registrar for c in ' <>"\r\n'):
+            raise ValueError(f"registrar is not a plain SIP URI: {self.registrar!r}")
+        if self.transport not in ("udp", "tcp"):
+            raise ValueError(f"transport is 'udp' or 'tcp': {self.transport!r}")
+        if not 1 <= self.register_expires_s <= 86_400:
+            raise ValueError("register_expires_s must be 1..86400")
+        if not 1 <= self.register_retry_s <= 3_600:
+            raise ValueError("register_retry_s must be 1..3600")
+
+    @property
+    def registrar_host(self) -> str | None:
+        """The host[:port] part of the registrar URI (the SIP domain we register in)."""
+        if self.registrar is None:
+            return None
+        return self.registrar.removeprefix("sip:").split(";", 1)[0].split("@")[-1]
+
+
+@dataclass(frozen=True)
+class AudioPrefs:
+    """Which OS audio devices the agent chose, by name (indices change when devices come
+    and go); None = the system default. Names are what `softphone.audio.list_devices` gives."""
+
+    headset_output: str | None = None
+    headset_input: str | None = None
+    ringer_output: str | None = None
+    speaker_volume: float = 1.0  # 0.0 .. 2.0, applied in the bridge
+    mic_volume: float = 1.0
+    echo_cancel: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("speaker_volume", "mic_volume"):
+            if not 0.0 <= getattr(self, name) <= 2.0:
+                raise ValueError(f"{name} must be 0.0..2.0")
+
+
+@dataclass(frozen=True)
+class RegistrationInfo:
+    """Where the phone stands with its registrar, for the status bar."""
+
+    state: RegistrationState
+    registrar: str | None
+    sip_status: int | None = None
+    reason: str = ""
+    expires_s: int | None = None  # seconds the registrar granted, when registered
+    retry_in_s: int | None = None  # when state == "retrying"
 
 
 @dataclass(frozen=True)
@@ -76,6 +135,8 @@ class CallInfo:
     invite_received_at: float | None  # time.monotonic() when the INVITE arrived
     confirmed_at: float | None  # time.monotonic() when the call became CONFIRMED
     rx_rtp_packets: int  # RTP packets received (0 if no media), from stream stats
+    quality: CallQuality | None = None  # RTCP-based loss/jitter/RTT and MOS, when media ran
+    conference: bool = False  # mixed with the agent's other confirmed calls
 
 
 class PhoneListener(Protocol):
@@ -84,3 +145,9 @@ class PhoneListener(Protocol):
     def on_incoming(self, call: CallInfo) -> None: ...
 
     def on_call_changed(self, call: CallInfo) -> None: ...
+
+
+class RegistrationListener(Protocol):
+    """Optional: a PhoneListener that also has this method hears registration changes."""
+
+    def on_registration(self, info: RegistrationInfo) -> None: ...

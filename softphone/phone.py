@@ -1,24 +1,36 @@
 """The agent's softphone: takes the dialer's bridged calls and lets the desktop drive them.
 
-`Phone` is the small API the desktop adapts to Qt signals: answer, reject, hang up, hold, mute,
-and immutable `CallInfo` snapshots pushed to a `PhoneListener`. It runs entirely on the thread
-that calls `start()` and `pump()` (the GUI thread) and wires each call's audio into the pjsua2
-conference bridge (capture -> call, call -> playback) so RTP flows both ways. It must never
-touch widgets, never log a debtor's identity (only call ids and handoff ids), and never let a
-bad call id or a SIP failure escape as anything but a `SoftphoneError`.
+`Phone` is the small API the desktop adapts to Qt signals: registration, answer, reject, hang
+up, hold, mute, outgoing calls, DTMF, transfers, a local conference, audio devices, and
+immutable `CallInfo` snapshots pushed to a `PhoneListener`. It runs entirely on the thread that
+calls `start()` and `pump()` (the GUI thread) and wires each call's audio through the pjsua2
+conference bridge to the headset port (softphone.audio). It must never touch widgets, never log
+a debtor's identity (only call ids and handoff ids), and never let a bad call id or a SIP
+failure escape as anything but a `SoftphoneError`.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 import pjsua2 as pj
 
+from softphone import calls as features
+from softphone.audio.headset import Headset
+from softphone.audio.streams import AudioLevels
 from softphone.endpoint import EndpointSettings, SipEndpoint
 from softphone.headers import answer_after_from, handoff_id_from, parse_headers
 from softphone.leg import CallLeg, call_op
-from softphone.model import CallInfo, PhoneConfig, PhoneListener, SoftphoneError
+from softphone.model import (
+    CallInfo,
+    PhoneConfig,
+    PhoneListener,
+    RegistrationInfo,
+    SoftphoneError,
+)
+from softphone.registration import RegistrationTracker
 
 log = logging.getLogger("acuerdo.softphone")
 
@@ -38,9 +50,19 @@ class Phone:
                 bind_host=config.bind_host,
                 port=config.port,
                 log_level=config.log_level,
+                transport=config.transport,
+                registrar=config.registrar,
+                auth_user=config.auth_user,
+                password=config.password,
+                register_expires_s=config.register_expires_s,
+                register_retry_s=config.register_retry_s,
             ),
             on_invite=self._invite_arrived,
+            on_registration=self._registration_event,
         )
+        self._registration = RegistrationTracker(config.registrar, config.register_retry_s)
+        self._headset = Headset(config.audio)
+        self._next_device_check = 0.0
 
     @property
     def config(self) -> PhoneConfig:
@@ -51,15 +73,86 @@ class Phone:
         """Where the dialer sends INVITEs, e.g. "sip:agent@127.0.0.1:53211"."""
         return self._endpoint.contact_uri
 
+    @property
+    def registration(self) -> RegistrationInfo:
+        return self._registration.info
+
     def start(self) -> None:
-        """Create the SIP endpoint on the calling thread; raises SoftphoneError if it cannot."""
-        if self._config.registrar is not None:
-            raise SoftphoneError("registering with a registrar is not supported yet")
+        """Create the SIP endpoint on the calling thread; raises SoftphoneError if it cannot.
+
+        With a registrar configured, registration starts here and its progress is reported to
+        the listener's `on_registration` (if it has one); failures never raise."""
         self._endpoint.start()
+        try:
+            self._headset.start()
+        except pj.Error as exc:
+            self._endpoint.stop()
+            raise SoftphoneError(f"cannot create the headset port: {exc.reason}") from None
 
     def pump(self) -> None:
         """Let pjsua2 run (callbacks fire here) and release ended calls; cheap when idle."""
         self._endpoint.pump(0)
+        now = time.monotonic()
+        if now >= self._next_device_check and self._endpoint.running:
+            self._next_device_check = now + 0.1
+            self._headset.check()
+
+    def reregister(self) -> None:
+        """Register again now (network changed, laptop resumed); progress goes to the listener."""
+        if self._config.registrar is None:
+            raise SoftphoneError("no registrar is configured")
+        try:
+            self._endpoint.account.setRegistration(True)
+        except pj.Error as exc:
+            raise SoftphoneError(f"cannot register: {exc.reason}") from None
+
+    # --- outgoing calls and in-call features (softphone.calls does the SIP work) -------------
+
+    def make_call(
+        self,
+        target_uri: str,
+        *,
+        caller_id_user: str | None = None,
+        caller_id_name: str | None = None,
+        handoff_id: str | None = None,
+    ) -> int:
+        """Dial out (preview, callback, manual); returns the call id. The caller id replaces
+        our From where the trunk allows it (and is asserted in P-Preferred-Identity)."""
+        leg = features.dial(
+            self._endpoint, self, target_uri, caller_id_user, caller_id_name, handoff_id
+        )
+        self._notify_changed(leg)
+        return leg.call_id
+
+    def send_dtmf(self, call_id: int, digits: str) -> str:
+        """Send keypad digits; RFC 4733 events, or SIP INFO when the peer has no
+        telephone-event. Returns the method used ("rfc4733" or "sip-info")."""
+        return features.send_dtmf(self._endpoint.leg(call_id), digits)
+
+    def transfer(self, call_id: int, target_uri: str) -> None:
+        """Blind transfer: REFER the peer to `target_uri`; our leg ends when it succeeds."""
+        features.blind_transfer(self._endpoint.leg(call_id), target_uri)
+
+    def transfer_to_call(self, call_id: int, consult_call_id: int) -> None:
+        """Attended transfer: connect `call_id`'s peer with the consulted party (REFER with
+        Replaces of the consult call), after the agent talked to them on `consult_call_id`."""
+        features.attended_transfer(self._endpoint.leg(call_id), self._endpoint.leg(consult_call_id))
+
+    def conference(self, call_ids: list[int], on: bool = True) -> None:
+        """Mix these calls with each other and the agent (local three-way), or split them."""
+        legs = [self._endpoint.leg(cid) for cid in call_ids]
+        features.conference(legs, on)
+        for leg in legs:
+            self._notify_changed(leg)
+
+    # --- audio devices ---------------------------------------------------------------------
+
+    def audio_levels(self) -> AudioLevels:
+        """Peak levels of the last mic and speaker frames (0..1) and the devices in use."""
+        return self._headset.levels()
+
+    def set_volume(self, speaker: float | None = None, mic: float | None = None) -> None:
+        self._headset.set_volume(speaker, mic)
 
     def answer(self, call_id: int) -> None:
         self._operate(call_id, "answer", lambda leg: leg.answer(call_op(200)))
@@ -97,12 +190,11 @@ class Phone:
         self._notify_changed(leg)
 
     def is_sending_capture(self, call_id: int) -> bool:
-        """Whether the conference bridge carries our capture into this call right now."""
+        """Whether the conference bridge carries our microphone into this call right now."""
         audio = self._endpoint.leg(call_id).audio()
-        if audio is None:
+        if audio is None or self._headset.port is None:
             return False
-        capture = self._endpoint.audio_devices().getCaptureDevMedia()
-        port_info = capture.getPortInfo()  # kept in a local: `.listeners` points into it
+        port_info = self._headset.port.getPortInfo()  # a local: `.listeners` points into it
         return audio.getPortId() in list(port_info.listeners)
 
     def call(self, call_id: int) -> CallInfo | None:
@@ -116,15 +208,21 @@ class Phone:
 
     def stop(self) -> None:
         """Hang up every call, wait for them to end (bounded), destroy pjsua2. Idempotent."""
-        self._endpoint.stop()
+        self._endpoint.stop(release=self._headset.release)
 
     # --- LegObserver -----------------------------------------------------------------------
 
     def leg_media_ready(self, leg: CallLeg, audio: pj.AudioMedia) -> None:
-        audio.startTransmit(self._endpoint.audio_devices().getPlaybackDevMedia())
+        port = self._headset.port
+        if port is None:
+            return
+        audio.startTransmit(port)
         self._wire_capture(leg, audio)
+        if leg.conference:
+            features.conference([other for other in self._endpoint.legs() if other.conference])
 
     def leg_changed(self, leg: CallLeg) -> None:
+        self._update_alerts()
         self._notify_changed(leg)
 
     # --- internals ---------------------------------------------------------------------------
@@ -139,14 +237,39 @@ class Phone:
         self._endpoint.adopt(leg)
         log.info("incoming call %s (handoff %s)", call_id, leg.handoff_id)
         leg.answer(call_op(180))
+        self._update_alerts()
         self._listener.on_incoming(leg.snapshot())
 
-    def _wire_capture(self, leg: CallLeg, audio: pj.AudioMedia) -> None:
-        capture = self._endpoint.audio_devices().getCaptureDevMedia()
-        if leg.muted:
-            capture.stopTransmit(audio)
+    def _registration_event(self, event: str, status: int, reason: str, expires: int) -> None:
+        if event == "started":
+            info = self._registration.started()
         else:
-            capture.startTransmit(audio)
+            info = self._registration.result(status, reason, expires)
+        if info is None:
+            return
+        log.info("registration %s (%s %s)", info.state, info.sip_status, info.reason)
+        notify = getattr(self._listener, "on_registration", None)
+        if notify is None:
+            return
+        try:
+            notify(info)
+        except Exception:
+            log.exception("listener failed on a registration change")
+
+    def _update_alerts(self) -> None:
+        legs = [leg for leg in self._endpoint.legs() if not leg.ended]
+        ringing = any(leg.state == "ringing" for leg in legs)
+        busy = any(leg.state == "confirmed" for leg in legs)
+        self._headset.alert(ringing=ringing and not busy, waiting=ringing and busy)
+
+    def _wire_capture(self, leg: CallLeg, audio: pj.AudioMedia) -> None:
+        port = self._headset.port
+        if port is None:
+            return
+        if leg.muted:
+            port.stopTransmit(audio)
+        else:
+            port.startTransmit(audio)
 
     def _notify_changed(self, leg: CallLeg) -> None:
         try:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from softphone import PhoneConfig
+from softphone.model import AudioPrefs
 
 
 def test_defaults_are_the_direct_ip_demo() -> None:
@@ -36,8 +37,27 @@ def test_defaults_are_the_direct_ip_demo() -> None:
         {"bind_host": "localhost"},
         {"bind_host": "::1"},
         {"bind_host": "999.1.1.1"},
+        {"registrar": "127.0.0.1:5060"},
+        {"registrar": "sip:a b"},
+        {"transport": "sctp"},
+        {"register_expires_s": 0},
+        {"register_retry_s": 0},
     ],
 )
 def test_bad_values_are_refused(changes: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         PhoneConfig(**changes)
+
+
+def test_the_sip_password_never_shows_in_repr() -> None:
+    config = PhoneConfig(registrar="sip:pbx.example:5060", password="hunter2")
+    assert "hunter2" not in repr(config)
+    assert config.registrar_host == "pbx.example:5060"
+
+
+def test_audio_volumes_are_bounded() -> None:
+    assert AudioPrefs(speaker_volume=2.0).speaker_volume == 2.0
+    with pytest.raises(ValueError):
+        AudioPrefs(mic_volume=-0.1)
+    with pytest.raises(ValueError):
+        AudioPrefs(speaker_volume=2.5)

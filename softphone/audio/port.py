@@ -1,0 +1,46 @@
+"""The conference-bridge port standing in for the headset inside pjsua2.
+
+pjsua2 pulls a frame from `BridgePort` (the agent's microphone) and pushes one to it (what the
+agent hears) every 20 ms on its media clock thread. Both callbacks only move bytes between the
+frame and a `FrameRing`: they must never call other pjsua2 APIs, log, or take a lock, because
+the media clock does not wait for Python.
+"""
+
+from __future__ import annotations
+
+import pjsua2 as pj
+
+from softphone.audio.ring import FrameRing
+
+CLOCK_RATE = 16_000  # pjsua's default conference-bridge rate
+FRAME_MS = 20
+SAMPLES_PER_FRAME = CLOCK_RATE * FRAME_MS // 1000
+FRAME_BYTES = SAMPLES_PER_FRAME * 2  # mono, 16-bit
+
+
+class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
+    """Microphone frames go from `mic` into the bridge; bridge frames go to `speaker`."""
+
+    def __init__(self, mic: FrameRing, speaker: FrameRing) -> None:
+        super().__init__()
+        self.mic = mic
+        self.speaker = speaker
+
+    def create(self, name: str = "headset") -> None:
+        fmt = pj.MediaFormatAudio()
+        fmt.type = pj.PJMEDIA_TYPE_AUDIO
+        fmt.clockRate = CLOCK_RATE
+        fmt.channelCount = 1
+        fmt.bitsPerSample = 16
+        fmt.frameTimeUsec = FRAME_MS * 1000
+        self.createPort(name, fmt)
+
+    def onFrameRequested(self, frame: pj.MediaFrame) -> None:
+        # No @guarded here: nothing below can raise short of MemoryError, and a decorator
+        # call per frame is measurable on the media clock.
+        frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
+        frame.buf = pj.ByteVector(self.mic.pop())
+
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:
+        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
+            self.speaker.push(bytes(frame.buf))

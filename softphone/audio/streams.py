@@ -1,0 +1,289 @@
+"""The OS side of the headset: PortAudio streams feeding and draining the bridge's rings.
+
+`DeviceStreams` opens one input and one output stream on the chosen headset (by name), plays
+ring and call-waiting tones (the ringer may be another device), reports levels and applies
+volume. `check()` runs on the pumping thread: a stream whose device vanished (its callback went
+quiet) is reopened on the fallback device, and the chosen device is taken back as soon as it
+reappears, so a call never drops for an unplugged headset. Stream callbacks only move frames
+between rings and PortAudio buffers; they must never log, block or call pjsua2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from softphone.audio.devices import list_devices, uses_pulse
+from softphone.audio.port import CLOCK_RATE, SAMPLES_PER_FRAME
+from softphone.audio.ring import FrameRing
+from softphone.model import AudioPrefs
+
+log = logging.getLogger("acuerdo.softphone.audio")
+
+# A live stream calls back every 20 ms; PulseAudio may pause one for ~1.5 s while it moves it
+# to another sink, so only a longer silence means the device died under it.
+_QUIET_S = 3.0
+_RESCAN_S = 0.5  # how often the device list is read (pactl: a few ms) to follow hot-plug
+
+
+@dataclass(frozen=True)
+class AudioLevels:
+    """Peak levels 0.0 .. 1.0 of the last frame each way, and where audio goes now."""
+
+    mic: float
+    speaker: float
+    input_device: str | None
+    output_device: str | None
+    on_fallback: bool
+
+
+def peak_level(frame: bytes) -> float:
+    samples = np.frombuffer(frame, dtype=np.int16)
+    return float(np.abs(samples.astype(np.int32)).max()) / 32768.0 if samples.size else 0.0
+
+
+class _Stream:
+    """One PortAudio stream plus the watchdog stamp its callback writes."""
+
+    def __init__(self, stream: Any, device: str | None) -> None:
+        self.stream = stream
+        self.device = device
+        self.opened_at = time.monotonic()
+        self.last_callback = self.opened_at
+
+    def dead(self, now: float) -> bool:
+        quiet = now - max(self.last_callback, self.opened_at)
+        return quiet > _QUIET_S or not self.stream.active
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.stream.abort()
+        with contextlib.suppress(Exception):
+            self.stream.close()
+
+
+class DeviceStreams:
+    """The headset (mic + speaker) and ringer streams for one phone."""
+
+    def __init__(self, prefs: AudioPrefs, mic: FrameRing, speaker: FrameRing) -> None:
+        self.prefs = prefs
+        self.mic_ring = mic
+        self.speaker_ring = speaker
+        self._in: _Stream | None = None
+        self._out: _Stream | None = None
+        self._ring: _Stream | None = None
+        self._pulse = False
+        self._next_scan = 0.0
+        self._tone: np.ndarray | None = None  # int16 samples mixed into the headset output
+        self._tone_pos = 0
+        self.mic_volume = prefs.mic_volume
+        self.speaker_volume = prefs.speaker_volume
+        self.fallbacks = 0  # how many times a stream moved to the fallback device
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the headset streams; a missing device falls back, it never raises."""
+        self._pulse = uses_pulse()
+        self._out = self._open_output(self.prefs.headset_output)
+        self._in = self._open_input(self.prefs.headset_input)
+
+    def stop(self) -> None:
+        for stream in (self._in, self._out, self._ring):
+            if stream is not None:
+                stream.close()
+        self._in = self._out = self._ring = None
+
+    def check(self) -> None:
+        """Watchdog, on the pumping thread: follow the chosen devices as they come and go.
+
+        A chosen device missing from the device list moves its stream to the system default
+        (the fallback) and back when it reappears; a stream whose callback went quiet (its
+        device died under it) is reopened the same way."""
+        now = time.monotonic()
+        if now < self._next_scan:
+            return
+        self._next_scan = now + _RESCAN_S
+        present = {d.name for d in list_devices()}
+        self._out = self._follow(self._out, self.prefs.headset_output, present, now, "output")
+        self._in = self._follow(self._in, self.prefs.headset_input, present, now, "input")
+
+    def _follow(
+        self, current: _Stream | None, chosen: str | None, present: set[str], now: float, what: str
+    ) -> _Stream | None:
+        # Where the stream belongs now: the chosen device while it exists, else the default.
+        target = chosen if chosen is None or chosen in present else None
+        if current is not None and current.device == target and not current.dead(now):
+            return current
+        if current is not None:
+            current.close()
+        if target is None and chosen is not None:
+            log.warning("headset %s gone; using the fallback device", what)
+            self.fallbacks += 1
+        elif current is not None and current.device != target:
+            log.info("headset %s is back", what)
+        opener = self._open_output if what == "output" else self._open_input
+        return opener(target, fallback=True)
+
+    # --- controls --------------------------------------------------------------------------
+
+    def levels(self) -> AudioLevels:
+        return AudioLevels(
+            mic=peak_level(self.mic_ring.last),
+            speaker=peak_level(self.speaker_ring.last),
+            input_device=None if self._in is None else self._in.device,
+            output_device=None if self._out is None else self._out.device,
+            on_fallback=self._on_fallback(),
+        )
+
+    def play_tone(self, samples: np.ndarray | None) -> None:
+        """Loop int16 mono samples into the headset output (call waiting); None stops it."""
+        self._tone_pos = 0
+        self._tone = samples
+
+    def ring(self, samples: np.ndarray | None) -> None:
+        """Loop a ringtone on the ringer device (the headset when none is set); None stops."""
+        if self._ring is not None:
+            self._ring.close()
+            self._ring = None
+        if samples is None:
+            return
+        self._ring = self._open_ringer(samples)
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _on_fallback(self) -> bool:
+        prefs = self.prefs
+        out_fb = prefs.headset_output is not None and (
+            self._out is None or self._out.device != prefs.headset_output
+        )
+        in_fb = prefs.headset_input is not None and (
+            self._in is None or self._in.device != prefs.headset_input
+        )
+        return out_fb or in_fb
+
+    def _device_arg(self, name: str | None, env: str) -> str | int | None:
+        if self._pulse:
+            # ALSA's pulse plugin reads PULSE_SINK/PULSE_SOURCE when a stream connects.
+            if name is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = name
+            return "pulse"
+        return name
+
+    def _open_output(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
+        import sounddevice as sd
+
+        holder: list[_Stream] = []
+        ring = self.speaker_ring
+
+        def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+            holder[0].last_callback = time.monotonic()
+            data = np.frombuffer(ring.pop(), dtype=np.int16)
+            tone = self._tone
+            if tone is not None:
+                data = data + self._tone_chunk(tone, frames)
+            volume = self.speaker_volume
+            if volume != 1.0:
+                data = data * volume
+            if data.dtype != np.int16:
+                data = np.clip(data, -32768, 32767).astype(np.int16)
+            outdata[:] = data.tobytes()
+
+        try:
+            stream = sd.RawOutputStream(
+                samplerate=CLOCK_RATE,
+                blocksize=SAMPLES_PER_FRAME,
+                channels=1,
+                dtype="int16",
+                latency="low",
+                device=self._device_arg(name, "PULSE_SINK"),
+                callback=callback,
+            )
+            holder.append(_Stream(stream, name))
+            stream.start()
+            holder[0].opened_at = time.monotonic()
+            return holder[0]
+        except Exception as exc:  # PortAudioError, ValueError: the device is not there
+            log.warning("cannot open output %s: %s", name or "(default)", exc)
+            if fallback and name is not None:
+                return self._open_output(None, fallback=False)
+            return None
+
+    def _open_input(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
+        import sounddevice as sd
+
+        holder: list[_Stream] = []
+        ring = self.mic_ring
+
+        def callback(indata: Any, frames: int, _time: Any, _status: Any) -> None:
+            holder[0].last_callback = time.monotonic()
+            volume = self.mic_volume
+            if volume == 1.0:
+                ring.push(bytes(indata))
+            else:
+                scaled = np.frombuffer(bytes(indata), dtype=np.int16) * volume
+                ring.push(np.clip(scaled, -32768, 32767).astype(np.int16).tobytes())
+
+        try:
+            stream = sd.RawInputStream(
+                samplerate=CLOCK_RATE,
+                blocksize=SAMPLES_PER_FRAME,
+                channels=1,
+                dtype="int16",
+                latency="low",
+                device=self._device_arg(name, "PULSE_SOURCE"),
+                callback=callback,
+            )
+            holder.append(_Stream(stream, name))
+            stream.start()
+            holder[0].opened_at = time.monotonic()
+            return holder[0]
+        except Exception as exc:
+            log.warning("cannot open input %s: %s", name or "(default)", exc)
+            if fallback and name is not None:
+                return self._open_input(None, fallback=False)
+            return None
+
+    def _open_ringer(self, samples: np.ndarray) -> _Stream | None:
+        import sounddevice as sd
+
+        holder: list[_Stream] = []
+        position = [0]
+
+        def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+            holder[0].last_callback = time.monotonic()
+            start = position[0]
+            idx = (np.arange(frames) + start) % len(samples)
+            position[0] = (start + frames) % len(samples)
+            outdata[:] = samples[idx].astype(np.int16).tobytes()
+
+        name = self.prefs.ringer_output or self.prefs.headset_output
+        try:
+            stream = sd.RawOutputStream(
+                samplerate=CLOCK_RATE,
+                blocksize=SAMPLES_PER_FRAME,
+                channels=1,
+                dtype="int16",
+                device=self._device_arg(name, "PULSE_SINK"),
+                callback=callback,
+            )
+            holder.append(_Stream(stream, name))
+            stream.start()
+            holder[0].opened_at = time.monotonic()
+            return holder[0]
+        except Exception as exc:
+            log.warning("cannot open ringer %s: %s", name or "(default)", exc)
+            return None
+
+    def _tone_chunk(self, tone: np.ndarray, frames: int) -> np.ndarray:
+        idx = (np.arange(frames) + self._tone_pos) % len(tone)
+        self._tone_pos = (self._tone_pos + frames) % len(tone)
+        return tone[idx].astype(np.int32)
