@@ -161,7 +161,11 @@ class DebtorPanel(QWidget):
         rows = min(max(self._accounts.rowCount(), 1), 5)
         header = self.accounts_view.horizontalHeader().sizeHint().height()
         row = self.accounts_view.verticalHeader().defaultSectionSize()
-        self.accounts_view.setFixedHeight(header + rows * row + 4)
+        # Room for the horizontal scroll bar too: on a narrow pane it appears and
+        # would otherwise hide the last account behind a vertical one.
+        scroll = self.accounts_view.horizontalScrollBar().sizeHint().height()
+        frame = 2 * self.accounts_view.frameWidth()
+        self.accounts_view.setFixedHeight(header + rows * row + scroll + frame)
 
     def _count_history(self) -> None:
         shown, total = self._history.rowCount(), self._history.total

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,7 @@ from desktop.common.widgets import named
 from scripts_engine import Step
 
 MAX_NUMBERED = 9
+OBJECTION_COLUMNS = 3
 
 
 class ScriptPanel(QFrame):
@@ -56,7 +58,9 @@ class ScriptPanel(QFrame):
         nav.addWidget(self.next_button)
 
         self.objections_title = named(QLabel(translate("Script", "Objections")), "subtle")
-        self._objections_box = QHBoxLayout()
+        # A grid, not a row: five objections in one row would set the panel's minimum
+        # width and squeeze the debtor's accounts and history on the left.
+        self._objections_box = QGridLayout()
         self._objections_box.setSpacing(6)
 
         layout = QVBoxLayout(self)
@@ -123,17 +127,16 @@ class ScriptPanel(QFrame):
         self.objection_buttons = []
         objections = self._model.objections if step is not None else ()
         self.objections_title.setVisible(bool(objections))
-        for choice in objections:
+        for index, choice in enumerate(objections):
             button = named(QPushButton(choice.label), "objection")
             button.setProperty("objectionId", choice.id)
             button.clicked.connect(lambda _=False, oid=choice.id: self._model.objection(oid))
-            self._objections_box.addWidget(button)
+            row, column = divmod(index, OBJECTION_COLUMNS)
+            self._objections_box.addWidget(button, row, column)
             self.objection_buttons.append(button)
-        if objections:
-            self._objections_box.addStretch(1)
 
 
-def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
+def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None

@@ -68,6 +68,9 @@ class AgentWorkspace(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # Stretch factors only share out extra space; say the first split outright so
+        # the debtor's accounts and history get the wider side.
+        self.splitter.setSizes([560, 440])
         self.splitter.setChildrenCollapsible(False)
 
         body = named(QWidget(), "workspaceBody")
