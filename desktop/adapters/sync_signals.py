@@ -22,6 +22,7 @@ class SyncSignals(QObject):
     welcomed = Signal(object)  # Welcome
     offer_received = Signal(object)  # HandoffOffer
     offer_cancelled = Signal(object)  # HandoffCancel
+    stream_event = Signal(object)  # any other stream event, e.g. ScriptUpdated
     item_changed = Signal(object)  # OutboxItem
 
     def on_connection(self, state: Any, detail: str) -> None:
@@ -35,6 +36,9 @@ class SyncSignals(QObject):
 
     def on_cancel(self, cancel: Any) -> None:
         self.offer_cancelled.emit(cancel)
+
+    def on_event(self, event: Any) -> None:
+        self.stream_event.emit(event)
 
     def on_item(self, item: Any) -> None:
         self.item_changed.emit(item)

@@ -212,6 +212,8 @@ class SyncClient:
             self._notify(self._listener.on_cancel, event)
         elif isinstance(event, AgentAvailability):
             log.debug("ignored agent availability event for an agent desk")
+        else:
+            self._notify(self._listener.on_event, event)
 
     async def on_unsolicited(self, message: ServerMessage) -> None:
         if isinstance(message, WriteAck):

@@ -34,6 +34,7 @@ from sync.protocol import (
     Hello,
     Message,
     ProtocolError,
+    ScriptUpdated,
     ServerMessage,
     Welcome,
     decode_server,
@@ -55,7 +56,14 @@ from .store import LocalStore
 log = logging.getLogger("acuerdo.sync")
 
 T = TypeVar("T")
-SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability
+SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated
+
+
+def stream_event(message: ServerMessage) -> SeqEvent | None:
+    """A message of the user's sequenced event stream (resumable after a reconnect), or None."""
+    return message if isinstance(message, SeqEvent) else None
+
+
 AUTH_CLOSE_CODE = 4401
 
 
@@ -329,13 +337,13 @@ class HubConnection:
             return
         if isinstance(message, Heartbeat):
             return  # liveness was noted on receipt
-        if isinstance(message, HandoffOffer | HandoffCancel | AgentAvailability):
-            if message.seq <= self._last_seq:
-                log.debug("dropped duplicate event seq %d", message.seq)
+        if (event := stream_event(message)) is not None:
+            if event.seq <= self._last_seq:
+                log.debug("dropped duplicate event seq %d", event.seq)
                 return
-            await self._owner.on_event(message)
-            self._last_seq = message.seq
-            await self._in_executor(self._store.set_last_seq, message.seq)
+            await self._owner.on_event(event)
+            self._last_seq = event.seq
+            await self._in_executor(self._store.set_last_seq, event.seq)
             return
         await self._owner.on_unsolicited(message)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, Protocol
 
-from sync.protocol import HandoffCancel, HandoffOffer, Welcome
+from sync.protocol import HandoffCancel, HandoffOffer, ServerMessage, Welcome
 
 WriteKind = Literal["promise", "wrapup"]
 
@@ -75,5 +75,8 @@ class SyncListener(Protocol):
     def on_offer(self, offer: HandoffOffer) -> None: ...
 
     def on_cancel(self, cancel: HandoffCancel) -> None: ...
+
+    def on_event(self, event: ServerMessage) -> None:
+        """Any other event of the user's stream (script.updated, ...), in sequence order."""
 
     def on_item(self, item: OutboxItem) -> None: ...

@@ -33,6 +33,7 @@ from sync.protocol import (
     HistoryPage,
     Message,
     ScriptData,
+    ServerMessage,
     SetAgentState,
     SubmitWrapUp,
     Welcome,
@@ -225,6 +226,7 @@ class RecordingListener:
         self.offers: list[HandoffOffer] = []
         self.cancels: list[HandoffCancel] = []
         self.items: list[OutboxItem] = []
+        self.events: list[ServerMessage] = []
         self.threads: set[int] = set()
 
     def _seen(self) -> None:
@@ -249,6 +251,10 @@ class RecordingListener:
     def on_item(self, item: OutboxItem) -> None:
         self._seen()
         self.items.append(item)
+
+    def on_event(self, event: ServerMessage) -> None:
+        self._seen()
+        self.events.append(event)
 
     def states_of(self, key: str) -> list[ItemState]:
         return [item.state for item in self.items if item.key == key]

@@ -13,7 +13,14 @@ import pytest
 import pytest_asyncio
 
 from sync.client import ConnectionState, HubError, ItemState, LocalStore, SyncClient
-from sync.protocol import CreatePromise, FetchScript, HandoffCancel, ScriptData, SubmitWrapUp
+from sync.protocol import (
+    CreatePromise,
+    FetchScript,
+    HandoffCancel,
+    ScriptData,
+    ScriptUpdated,
+    SubmitWrapUp,
+)
 
 from .peer import PeerHub, RecordingListener, eventually, offer
 
@@ -209,6 +216,23 @@ async def test_seq_resume_ignores_duplicates_and_persists_last_seq(
     assert [o.seq for o in listener.offers] == [1, 2, 4]
     assert len(listener.cancels) == 1
     await eventually(lambda: store.last_seq() == 4)
+
+
+@pytest.mark.asyncio
+async def test_other_stream_events_reach_the_listener_in_sequence(
+    make_client: ClientFactory, peer: PeerHub, store: LocalStore, listener: RecordingListener
+) -> None:
+    client = make_client()
+    await online(client)
+    await peer.push(offer(1))
+    await peer.push(ScriptUpdated(seq=2, script_id="early-stage-mx", version=2))
+    await eventually(lambda: len(listener.events) == 1)
+    assert listener.events[0] == ScriptUpdated(seq=2, script_id="early-stage-mx", version=2)
+    await eventually(lambda: store.last_seq() == 2)
+    await peer.push(ScriptUpdated(seq=2, script_id="early-stage-mx", version=2), record=False)
+    await peer.push(offer(3))
+    await eventually(lambda: len(listener.offers) == 2)
+    assert len(listener.events) == 1  # the repeat was dropped like any seen event
 
 
 @pytest.mark.asyncio
