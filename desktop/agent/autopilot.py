@@ -65,12 +65,13 @@ class Autopilot(QObject):
         self._timeout_s = timeout_s
         # Where to save a picture of the first call, just after its promise is saved.
         self._screenshot = screenshot
-        self._rtp_packets: dict[int, int] = {}
+        # Keyed by (call id, INVITE time): pjsua reuses call ids once a call is gone.
+        self._rtp_packets: dict[tuple[int, float | None], int] = {}
         self._phase = "idle"
         self._steps = 0
         self._promised = False
         self._popped: list[str] = []
-        self._answered: set[int] = set()
+        self._answered: set[tuple[int, float | None]] = set()
         self._screen_ms: list[float] = []
         self._answer_ms: list[float] = []
         self._promise_keys: set[str] = set()
@@ -121,11 +122,11 @@ class Autopilot(QObject):
         if call is None:
             return
         # Evidence that the media path is real: RTP from the customer's leg reached us.
-        seen = self._rtp_packets.get(call.call_id, 0)
-        self._rtp_packets[call.call_id] = max(seen, call.rx_rtp_packets)
-        if call.state != "confirmed" or call.call_id in self._answered:
+        key = (call.call_id, call.invite_received_at)
+        self._rtp_packets[key] = max(self._rtp_packets.get(key, 0), call.rx_rtp_packets)
+        if call.state != "confirmed" or key in self._answered:
             return
-        self._answered.add(call.call_id)
+        self._answered.add(key)
         if call.invite_received_at is not None and call.confirmed_at is not None:
             self._answer_ms.append((call.confirmed_at - call.invite_received_at) * 1000)
 
