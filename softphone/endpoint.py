@@ -12,6 +12,7 @@ never be created twice in one process at the same time.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import gc
 import logging
 import time
@@ -24,11 +25,13 @@ import pjsua2 as pj
 from softphone.guard import guarded
 from softphone.leg import CallLeg, call_op
 from softphone.model import SoftphoneError, UnknownCallError
+from softphone.network import NetworkPlan, apply_account, apply_endpoint, apply_transport
 
 log = logging.getLogger("acuerdo.softphone")
 
-# (call id, raw INVITE text, monotonic arrival time); the handler adopts the call or rejects it.
-IncomingInvite = Callable[[int, str, float], None]
+# (call id, raw INVITE text, source "ip:port", monotonic arrival time); the handler adopts the
+# call or rejects it.
+IncomingInvite = Callable[[int, str, str, float], None]
 # (event, SIP status, reason, expires): event is "started" (a REGISTER went out) or "result".
 RegistrationEvent = Callable[[str, int, str, int], None]
 
@@ -65,12 +68,31 @@ class EndpointSettings:
     log_level: int = 0
     user_agent: str = "Acuerdo"
     max_calls: int = 4  # pjsua's default; the dialer simulator needs more (up to 32)
-    transport: str = "udp"
+    transport: str = "udp"  # kept for callers that only need UDP/TCP; `network` wins
+    network: NetworkPlan | None = None
     registrar: str | None = None  # "sip:host:port"; None = no registration
     auth_user: str | None = None
     password: str | None = field(default=None, repr=False)
     register_expires_s: int = 300
     register_retry_s: int = 15
+
+
+class _StackLog(pj.LogWriter):  # type: ignore[misc]
+    """pjsip's own log: printed up to the configured level, and watched for the INVITEs pjsua
+    refuses by itself (over maxCalls: a stateless 486, which has no callback of its own)."""
+
+    def __init__(self, print_level: int, on_busy: Callable[[], None] | None) -> None:
+        super().__init__()
+        self.print_level = print_level
+        self.on_busy = on_busy
+
+    @guarded
+    def write(self, entry: pj.LogEntry) -> None:
+        message = str(entry.msg)
+        if self.on_busy is not None and "too many calls" in message:
+            self.on_busy()
+        if int(entry.level) <= self.print_level:
+            print(message.rstrip("\n"), flush=True)
 
 
 class _LocalAccount(pj.Account):  # type: ignore[misc]
@@ -85,7 +107,8 @@ class _LocalAccount(pj.Account):  # type: ignore[misc]
 
     @guarded
     def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
-        self._on_invite(prm.callId, prm.rdata.wholeMsg, time.monotonic())
+        rdata = prm.rdata
+        self._on_invite(prm.callId, rdata.wholeMsg, str(rdata.srcAddress), time.monotonic())
 
     @guarded
     def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:
@@ -106,14 +129,18 @@ class SipEndpoint:
         settings: EndpointSettings,
         on_invite: IncomingInvite | None = None,
         on_registration: RegistrationEvent | None = None,
+        on_busy: Callable[[], None] | None = None,
     ):
         self._settings = settings
         self._on_invite = on_invite
         self._on_registration = on_registration
+        self._on_busy = on_busy
+        self._stack_log: _StackLog | None = None
         self._ep: pj.Endpoint | None = None
         self._stopping = False
         self._account: _LocalAccount | None = None
         self._contact_uri = ""
+        self._transport_id = -1
         self._legs: dict[int, CallLeg] = {}
         # Calls pushed out of the registry inside a callback; released on the next pump.
         self._released: list[pj.Call] = []
@@ -144,6 +171,7 @@ class SipEndpoint:
         if _running is not None:
             raise SoftphoneError("a SIP endpoint already runs in this process (pjsua2 allows one)")
         s = self._settings
+        plan = s.network or NetworkPlan(transport=s.transport)
         ep = _library()
         ep.libCreate()
         try:
@@ -152,19 +180,23 @@ class SipEndpoint:
             cfg.uaConfig.mainThreadOnly = True
             cfg.uaConfig.userAgent = s.user_agent
             cfg.uaConfig.maxCalls = s.max_calls
-            cfg.logConfig.level = s.log_level
-            cfg.logConfig.consoleLevel = s.log_level
+            # Level 2 at least so pjsua's "too many calls" refusals reach _StackLog.
+            cfg.logConfig.level = max(2, s.log_level)
+            cfg.logConfig.consoleLevel = max(2, s.log_level)
+            self._stack_log = _StackLog(s.log_level, self._on_busy)
+            cfg.logConfig.writer = self._stack_log
             cfg.logConfig.msgLogging = s.log_level >= 5
             # Without this, silence suppression stops RTP and a muted or quiet leg looks dead.
             cfg.medConfig.noVad = True
+            apply_endpoint(cfg, plan)
             ep.libInit(cfg)
             ep.audDevManager().setNullDev()
             tcfg = pj.TransportConfig()
             tcfg.port = s.port
             tcfg.boundAddress = s.bind_host
             tcfg.publicAddress = s.bind_host  # else pjsua advertises a guessed interface
-            kind = pj.PJSIP_TRANSPORT_TCP if s.transport == "tcp" else pj.PJSIP_TRANSPORT_UDP
-            transport_id = ep.transportCreate(kind, tcfg)
+            apply_transport(tcfg, plan)
+            transport_id = ep.transportCreate(plan.kind, tcfg)
             ep.libStart()
             local_name = ep.transportGetInfo(transport_id).localName
             port = int(local_name.rsplit(":", 1)[1])
@@ -172,7 +204,8 @@ class SipEndpoint:
             acfg = pj.AccountConfig()
             acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{s.bind_host}:{port}>'
             if s.registrar is not None:
-                _registration_config(acfg, s, transport_id)
+                _registration_config(acfg, s, plan, transport_id)
+            apply_account(acfg, plan)
             acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
             acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
             # An answer listing several codecs would otherwise trigger a codec-locking re-INVITE
@@ -184,8 +217,8 @@ class SipEndpoint:
             raise SoftphoneError(f"cannot start SIP endpoint: {_describe(exc)}") from None
         self._ep = ep
         self._account = account
-        suffix = ";transport=tcp" if s.transport == "tcp" else ""
-        self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}{suffix}"
+        self._transport_id = transport_id
+        self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}{plan.uri_suffix}"
         _running = self
         log.info("SIP endpoint up at %s", self._contact_uri)
 
@@ -198,9 +231,9 @@ class SipEndpoint:
         for call_id in [cid for cid, leg in self._legs.items() if leg.ended]:
             del self._legs[call_id]
 
-    def _invite(self, call_id: int, message: str, arrived: float) -> None:
+    def _invite(self, call_id: int, message: str, source: str, arrived: float) -> None:
         if self._on_invite is not None:
-            self._on_invite(call_id, message, arrived)
+            self._on_invite(call_id, message, source, arrived)
             return
         # Nobody takes calls here (the dialer side): decline, and keep the wrapper until the
         # next pump because deleting a Call inside its own callback is unsafe.
@@ -225,6 +258,38 @@ class SipEndpoint:
 
     def legs(self) -> list[CallLeg]:
         return list(self._legs.values())
+
+    def network_changed(self, registrar: str | None = None) -> None:
+        """The network under us changed (new address, resume from sleep): let pjsua drop stale
+        TCP/TLS connections, register again (at `registrar` if it moved) and re-INVITE live
+        calls with our new contact; calls that cannot follow end with the peer's reason."""
+        if self._ep is None or self._account is None:
+            raise SoftphoneError("the SIP endpoint is not started")
+        if registrar is not None:
+            self._move_registrar(registrar)
+        prm = pj.IpChangeParam()
+        prm.restartListener = False  # our port stays: the dialer and registrar know it
+        try:
+            self._ep.handleIpChange(prm)
+        except pj.Error as exc:
+            raise SoftphoneError(f"cannot follow the network change: {_describe(exc)}") from None
+
+    def _move_registrar(self, registrar: str) -> None:
+        s = self._settings
+        plan = s.network or NetworkPlan(transport=s.transport)
+        self._settings = dataclasses.replace(s, registrar=registrar)
+        assert self._account is not None
+        acfg = pj.AccountConfig()
+        acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{s.bind_host}>'
+        _registration_config(acfg, self._settings, plan, self._transport_id)
+        apply_account(acfg, plan)
+        acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
+        acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
+        acfg.mediaConfig.lockCodecEnabled = False
+        try:
+            self._account.modify(acfg)
+        except pj.Error as exc:
+            raise SoftphoneError(f"cannot use registrar {registrar}: {_describe(exc)}") from None
 
     def audio_devices(self) -> pj.AudDevManager:
         if self._ep is None:
@@ -291,10 +356,12 @@ class SipEndpoint:
         self._wrappers = weakref.WeakSet()
 
 
-def _registration_config(acfg: pj.AccountConfig, s: EndpointSettings, transport_id: int) -> None:
+def _registration_config(
+    acfg: pj.AccountConfig, s: EndpointSettings, plan: NetworkPlan, transport_id: int
+) -> None:
     registrar = s.registrar or ""
     domain = registrar.removeprefix("sip:").split(";", 1)[0]
-    suffix = ";transport=tcp" if s.transport == "tcp" else ""
+    suffix = plan.uri_suffix
     acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{domain}>'
     acfg.regConfig.registrarUri = f"{registrar}{suffix}" if suffix not in registrar else registrar
     acfg.regConfig.timeoutSec = s.register_expires_s

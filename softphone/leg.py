@@ -30,6 +30,16 @@ _LIVE_MEDIA = (
     pj.PJSUA_CALL_MEDIA_REMOTE_HOLD,
 )
 
+_SECURE_PROTOS = frozenset(
+    int(p)
+    for p in (
+        pj.PJMEDIA_TP_PROTO_RTP_SAVP,
+        pj.PJMEDIA_TP_PROTO_RTP_SAVPF,
+        pj.PJMEDIA_TP_PROTO_DTLS_SRTP,
+        pj.PJMEDIA_TP_PROTO_DTLS_SRTPF,
+    )
+)
+
 
 class LegObserver(Protocol):
     """What a leg's owner does when pjsua2 reports on it (always on the pumping thread)."""
@@ -70,6 +80,11 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         self.transferred = False
         self.dtmf_received = ""  # digits the peer sent (RFC 4733 or SIP INFO)
         self.ended = False
+        self.silent = False  # refused by policy before anyone saw it: never reported
+        self.recording = False
+        self.recording_paused = False
+        self.secure_media = False  # SRTP negotiated
+        self.local_rtp = ""  # "ip:port" our RTP listened on (kept after the call ends)
 
     @guarded
     def onCallState(self, prm: pj.OnCallStateParam) -> None:
@@ -156,7 +171,10 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         with contextlib.suppress(pj.Error):
             stat = self.getStreamStat(index)
             self._rx_live = int(stat.rtcp.rxStat.pkt)
-            self.quality = _quality(self.getStreamInfo(index).codecName, stat.rtcp) or self.quality
+            stream = self.getStreamInfo(index)
+            self.secure_media = int(stream.proto) in _SECURE_PROTOS
+            self.quality = _quality(stream.codecName, stat.rtcp) or self.quality
+            self.local_rtp = str(self.getMedTransportInfo(index).localRtpName)
 
     def snapshot(self) -> CallInfo:
         """The leg's state as an immutable value (reads fresh RTP stats while media lives)."""
@@ -177,6 +195,9 @@ class CallLeg(pj.Call):  # type: ignore[misc]
             rx_rtp_packets=self.rx_rtp_packets,
             quality=self.quality,
             conference=self.conference,
+            recording=self.recording,
+            recording_paused=self.recording_paused,
+            secure_media=self.secure_media,
         )
 
 

@@ -16,7 +16,8 @@ from softphone.quality import CallQuality
 CallDirection = Literal["incoming", "outgoing"]
 CallState = Literal["ringing", "calling", "connecting", "confirmed", "disconnected"]
 UnpairedPolicy = Literal["ring", "reject"]
-SipTransport = Literal["udp", "tcp"]
+SipTransport = Literal["udp", "tcp", "tls"]
+SrtpUse = Literal["off", "optional", "mandatory"]
 RegistrationState = Literal["unregistered", "registering", "registered", "failed", "retrying"]
 
 
@@ -50,6 +51,21 @@ class PhoneConfig:
     register_retry_s: int = 15  # wait after a failed registration before trying again
     # None = no OS audio (the bridge still runs, its frames go nowhere): tests, the dialer.
     audio: AudioPrefs | None = None
+    # Calls the desk holds at once (a call, a waiting call, a consult); more INVITEs get 486.
+    max_calls: int = 4
+    # Dialer sources (IPs, networks, host names) whose auto-answer requests are honoured;
+    # loopback by default so a fresh install auto-answers only the local demo dialer.
+    trusted_sources: tuple[str, ...] = ("127.0.0.0/8",)
+    untrusted_policy: UnpairedPolicy = "ring"  # "reject" answers untrusted INVITEs with 403
+    # TLS (transport="tls"): our certificate and key (PEM), and the CA list that peers'
+    # certificates must chain to; verify_server=False only for lab setups.
+    tls_cert_file: str | None = None
+    tls_key_file: str | None = None
+    tls_ca_file: str | None = None
+    tls_verify_server: bool = True
+    srtp: SrtpUse = "off"  # "mandatory": a peer without SRTP is refused (488)
+    stun_servers: tuple[str, ...] = ()  # "host[:port]"; empty = no STUN
+    ice: bool = False
 
     def __post_init__(self) -> None:
         if not self.user or any(c in self.user for c in " @:;<>\"'"):
@@ -73,8 +89,18 @@ class PhoneConfig:
             raise ValueError(f"registrar must be a sip: URI, got {self.registrar!r}")
         if self.registrar is not None and any(c in self.registrar for c in ' <>"\r\n'):
             raise ValueError(f"registrar is not a plain SIP URI: {self.registrar!r}")
-        if self.transport not in ("udp", "tcp"):
-            raise ValueError(f"transport is 'udp' or 'tcp': {self.transport!r}")
+        if self.transport not in ("udp", "tcp", "tls"):
+            raise ValueError(f"transport is 'udp', 'tcp' or 'tls': {self.transport!r}")
+        if not 1 <= self.max_calls <= 16:
+            raise ValueError(f"max_calls must be 1..16, got {self.max_calls}")
+        if self.untrusted_policy not in ("ring", "reject"):
+            raise ValueError(f"untrusted_policy is 'ring' or 'reject': {self.untrusted_policy!r}")
+        if self.srtp not in ("off", "optional", "mandatory"):
+            raise ValueError(f"srtp is 'off', 'optional' or 'mandatory': {self.srtp!r}")
+        if isinstance(self.trusted_sources, str) or isinstance(self.stun_servers, str):
+            raise ValueError("trusted_sources and stun_servers are tuples of strings")
+        if self.transport == "tls" and not (self.tls_cert_file and self.tls_key_file):
+            raise ValueError("transport 'tls' needs tls_cert_file and tls_key_file")
         if not 1 <= self.register_expires_s <= 86_400:
             raise ValueError("register_expires_s must be 1..86400")
         if not 1 <= self.register_retry_s <= 3_600:
@@ -137,6 +163,9 @@ class CallInfo:
     rx_rtp_packets: int  # RTP packets received (0 if no media), from stream stats
     quality: CallQuality | None = None  # RTCP-based loss/jitter/RTT and MOS, when media ran
     conference: bool = False  # mixed with the agent's other confirmed calls
+    recording: bool = False  # a recording of this call is being written
+    recording_paused: bool = False  # paused (card data): silence is written meanwhile
+    secure_media: bool = False  # the audio runs over SRTP
 
 
 class PhoneListener(Protocol):

@@ -11,17 +11,21 @@ failure escape as anything but a `SoftphoneError`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pjsua2 as pj
 
 from softphone import calls as features
+from softphone.answer_policy import BUSY_STATUS, AnswerRules, IncomingDecision, TrustedSources
 from softphone.audio.headset import Headset
 from softphone.audio.streams import AudioLevels
+from softphone.burst import BurstLog
 from softphone.endpoint import EndpointSettings, SipEndpoint
-from softphone.headers import answer_after_from, handoff_id_from, parse_headers
+from softphone.headers import handoff_id_from, parse_headers
 from softphone.leg import CallLeg, call_op
 from softphone.model import (
     CallInfo,
@@ -30,6 +34,8 @@ from softphone.model import (
     RegistrationInfo,
     SoftphoneError,
 )
+from softphone.network import NetworkPlan
+from softphone.recording import CallRecording
 from softphone.registration import RegistrationTracker
 
 log = logging.getLogger("acuerdo.softphone")
@@ -41,8 +47,27 @@ class Phone:
     """The agent's SIP endpoint and its calls; pump it about every 10 ms from the GUI thread."""
 
     def __init__(self, config: PhoneConfig, listener: PhoneListener) -> None:
+        """Raises ValueError for settings that cannot work (a TLS file or trusted host that
+        does not exist), so a bad deployment fails at start, not on the first call."""
         self._config = config
         self._listener = listener
+        self._busy_log = BurstLog(log, "INVITE refused: the desk is at its call limit")
+        self._refused_log = BurstLog(log, "INVITE refused by the answer policy")
+        self._rules = AnswerRules(
+            TrustedSources.from_entries(config.trusted_sources),
+            config.untrusted_policy,
+            config.unpaired_policy,
+        )
+        network = NetworkPlan(
+            transport=config.transport,
+            tls_cert_file=config.tls_cert_file,
+            tls_key_file=config.tls_key_file,
+            tls_ca_file=config.tls_ca_file,
+            tls_verify_server=config.tls_verify_server,
+            srtp=config.srtp,
+            stun_servers=config.stun_servers,
+            ice=config.ice,
+        )
         self._endpoint = SipEndpoint(
             EndpointSettings(
                 user=config.user,
@@ -51,6 +76,11 @@ class Phone:
                 port=config.port,
                 log_level=config.log_level,
                 transport=config.transport,
+                network=network,
+                # pjsua refuses INVITEs beyond this with a stateless 486 before it opens RTP
+                # sockets; refusing them ourselves would open 2 sockets per INVITE, held 0.5 s
+                # after the call ends, and a flood exhausts pjlib's 64-socket I/O queue (abort).
+                max_calls=config.max_calls,
                 registrar=config.registrar,
                 auth_user=config.auth_user,
                 password=config.password,
@@ -59,10 +89,12 @@ class Phone:
             ),
             on_invite=self._invite_arrived,
             on_registration=self._registration_event,
+            on_busy=lambda: self._busy_log.event("pjsua call limit"),
         )
         self._registration = RegistrationTracker(config.registrar, config.register_retry_s)
         self._headset = Headset(config.audio)
         self._next_device_check = 0.0
+        self._recordings: dict[int, CallRecording] = {}
 
     @property
     def config(self) -> PhoneConfig:
@@ -92,10 +124,37 @@ class Phone:
     def pump(self) -> None:
         """Let pjsua2 run (callbacks fire here) and release ended calls; cheap when idle."""
         self._endpoint.pump(0)
+        self._busy_log.flush()
+        self._refused_log.flush()
+        self._drain_recordings()
         now = time.monotonic()
         if now >= self._next_device_check and self._endpoint.running:
             self._next_device_check = now + 0.1
             self._headset.check()
+
+    def network_changed(self, registrar: str | None = None) -> None:
+        """The laptop resumed or its network changed: register again (at `registrar` if the
+        registrar moved) and carry live calls over with a re-INVITE; a call the peer cannot
+        keep ends with its SIP reason in CallInfo.reason. Progress goes to the listener."""
+        if registrar is not None:
+            # replace() runs PhoneConfig's checks on the new registrar URI.
+            self._config = dataclasses.replace(self._config, registrar=registrar)
+            self._registration = RegistrationTracker(registrar, self._config.register_retry_s)
+        self._endpoint.network_changed(registrar)
+        log.info("network change handled (%d call(s) up)", len(self._endpoint.legs()))
+
+    def apply_unpaired_policy(self, call_id: int) -> bool:
+        """For an INVITE whose handoff offer never came: reject it with 480 when the policy
+        says so (True), else leave it ringing as a plain call (False)."""
+        decision = self._rules.unpaired()
+        if decision.action != "reject" or decision.status is None:
+            return False
+        self._operate(
+            call_id,
+            "reject",
+            lambda leg: leg.hangup(call_op(decision.status or 480, decision.reason)),
+        )
+        return True
 
     def reregister(self) -> None:
         """Register again now (network changed, laptop resumed); progress goes to the listener."""
@@ -154,6 +213,55 @@ class Phone:
     def set_volume(self, speaker: float | None = None, mic: float | None = None) -> None:
         self._headset.set_volume(speaker, mic)
 
+    # --- recording ---------------------------------------------------------------------------
+
+    def start_recording(self, call_id: int, path: Path) -> None:
+        """Record the call to a stereo WAV at `path` (left customer, right agent) with a
+        sidecar `<path>.json`; raises SoftphoneError if the call has no audio or the file
+        cannot be created. Stops by itself when the call ends."""
+        leg = self._endpoint.leg(call_id)
+        audio = leg.audio()
+        port = self._headset.port
+        if audio is None or port is None:
+            raise SoftphoneError(f"call {call_id} has no audio to record")
+        if call_id in self._recordings:
+            raise SoftphoneError(f"call {call_id} is already being recorded")
+        recording = CallRecording(path, call_id, leg.handoff_id)
+        try:
+            recording.open()
+            audio.startTransmit(recording)
+        except (OSError, pj.Error) as exc:
+            recording.finish()
+            raise SoftphoneError(f"cannot record call {call_id}: {exc}") from None
+        recording.agent_live = not (leg.muted or leg.on_hold)
+        port.taps = (*port.taps, recording.agent_tap)
+        self._recordings[call_id] = recording
+        leg.recording = True
+        log.info("recording call %s", call_id)
+        self._notify_changed(leg)
+
+    def pause_recording(self, call_id: int, by: str) -> None:
+        """Pause (card data): silence is written until resumed; `by` (agent id, "supervisor")
+        goes into the sidecar. Idempotent."""
+        self._set_recording_paused(call_id, True, by)
+
+    def resume_recording(self, call_id: int, by: str) -> None:
+        self._set_recording_paused(call_id, False, by)
+
+    def stop_recording(self, call_id: int) -> Path | None:
+        """Finish the call's recording; the WAV's path, or None if it was not recording."""
+        recording = self._recordings.pop(call_id, None)
+        if recording is None:
+            return None
+        self._close_recording(recording)
+        try:
+            leg = self._endpoint.leg(call_id)
+        except SoftphoneError:
+            return recording.path
+        leg.recording = leg.recording_paused = False
+        self._notify_changed(leg)
+        return recording.path
+
     def answer(self, call_id: int) -> None:
         self._operate(call_id, "answer", lambda leg: leg.answer(call_op(200)))
 
@@ -197,18 +305,37 @@ class Phone:
         port_info = self._headset.port.getPortInfo()  # a local: `.listeners` points into it
         return audio.getPortId() in list(port_info.listeners)
 
+    @property
+    def refused_invites(self) -> int:
+        """INVITEs refused since start: over the call limit or by the answer policy."""
+        return self._busy_log.total + self._refused_log.total
+
+    def local_rtp_port(self, call_id: int) -> int | None:
+        """The UDP port this call's RTP arrives on (diagnostics, firewall checks)."""
+        try:
+            leg = self._endpoint.leg(call_id)
+        except SoftphoneError:
+            return None
+        leg.refresh_media_stats()
+        port = leg.local_rtp.rsplit(":", 1)[-1]
+        return int(port) if port.isdigit() else None
+
     def call(self, call_id: int) -> CallInfo | None:
         try:
-            return self._endpoint.leg(call_id).snapshot()
+            leg = self._endpoint.leg(call_id)
+            return None if leg.silent else leg.snapshot()
         except SoftphoneError:
             return None
 
     def calls(self) -> list[CallInfo]:
-        return [leg.snapshot() for leg in self._endpoint.legs()]
+        return [leg.snapshot() for leg in self._endpoint.legs() if not leg.silent]
+
+    def _live_legs(self) -> list[CallLeg]:
+        return [leg for leg in self._endpoint.legs() if not leg.ended and not leg.silent]
 
     def stop(self) -> None:
         """Hang up every call, wait for them to end (bounded), destroy pjsua2. Idempotent."""
-        self._endpoint.stop(release=self._headset.release)
+        self._endpoint.stop(release=self._release_media)
 
     # --- LegObserver -----------------------------------------------------------------------
 
@@ -218,6 +345,9 @@ class Phone:
             return
         audio.startTransmit(port)
         self._wire_capture(leg, audio)
+        recording = self._recordings.get(leg.call_id)
+        if recording is not None:
+            audio.startTransmit(recording)  # a re-INVITE gave the call a new media slot
         if leg.conference:
             features.conference([other for other in self._endpoint.legs() if other.conference])
 
@@ -227,15 +357,25 @@ class Phone:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _invite_arrived(self, call_id: int, message: str, arrived: float) -> None:
+    def _invite_arrived(self, call_id: int, message: str, source: str, arrived: float) -> None:
         headers = parse_headers(message)
         leg = CallLeg(self._endpoint.account, self, "incoming", call_id)
         leg.handoff_id = handoff_id_from(headers)
-        leg.answer_after_s = answer_after_from(headers)
         leg.invite_at = arrived
-        leg.remote_uri = leg.getInfo().remoteUri
         self._endpoint.adopt(leg)
-        log.info("incoming call %s (handoff %s)", call_id, leg.handoff_id)
+        live = [o for o in self._live_legs() if o is not leg]
+        if len(live) >= self._config.max_calls:
+            self._busy_log.event(f"{len(live)} calls up")
+            self._refuse(leg, IncomingDecision("reject", status=BUSY_STATUS, reason="Busy Here"))
+            return
+        decision = self._rules.decide(headers, source, leg.handoff_id)
+        if decision.action == "reject":
+            self._refused_log.event(f"{decision.status} {decision.reason}")
+            self._refuse(leg, decision)
+            return
+        leg.answer_after_s = decision.answer_after_s
+        leg.remote_uri = leg.getInfo().remoteUri
+        log.info("incoming call %s (handoff %s, %s)", call_id, leg.handoff_id, decision.action)
         leg.answer(call_op(180))
         self._update_alerts()
         self._listener.on_incoming(leg.snapshot())
@@ -256,8 +396,56 @@ class Phone:
         except Exception:
             log.exception("listener failed on a registration change")
 
+    def _refuse(self, leg: CallLeg, decision: IncomingDecision) -> None:
+        leg.silent = True  # the listener never heard of it; do not tell it it ended
+        try:
+            leg.hangup(call_op(decision.status or BUSY_STATUS, decision.reason))
+        except pj.Error as exc:
+            log.warning("cannot refuse call %s: %s", leg.call_id, exc.reason)
+
+    def _set_recording_paused(self, call_id: int, paused: bool, by: str) -> None:
+        leg = self._endpoint.leg(call_id)
+        recording = self._recordings.get(call_id)
+        if recording is None:
+            raise SoftphoneError(f"call {call_id} is not being recorded")
+        if not isinstance(by, str) or not by.strip() or len(by) > 64:
+            raise ValueError("say who paused the recording (1..64 characters)")
+        recording.drain()  # frames before the pause keep their audio
+        if paused:
+            recording.pause(by.strip())
+        else:
+            recording.resume(by.strip())
+        leg.recording_paused = paused
+        log.info("recording of call %s %s", call_id, "paused" if paused else "resumed")
+        self._notify_changed(leg)
+
+    def _drain_recordings(self) -> None:
+        for call_id, recording in list(self._recordings.items()):
+            try:
+                ended = self._endpoint.leg(call_id).ended
+            except SoftphoneError:
+                ended = True
+            if ended or recording.finished:
+                del self._recordings[call_id]
+                self._close_recording(recording)
+            else:
+                recording.drain()
+
+    def _close_recording(self, recording: CallRecording) -> None:
+        port = self._headset.port
+        if port is not None:
+            port.taps = tuple(t for t in port.taps if t is not recording.agent_tap)
+        recording.finish()
+        log.info("recording of call %s finished", recording.call_id)
+
+    def _release_media(self) -> None:
+        for recording in self._recordings.values():
+            self._close_recording(recording)
+        self._recordings.clear()
+        self._headset.release()
+
     def _update_alerts(self) -> None:
-        legs = [leg for leg in self._endpoint.legs() if not leg.ended]
+        legs = self._live_legs()
         ringing = any(leg.state == "ringing" for leg in legs)
         busy = any(leg.state == "confirmed" for leg in legs)
         self._headset.alert(ringing=ringing and not busy, waiting=ringing and busy)
@@ -266,12 +454,20 @@ class Phone:
         port = self._headset.port
         if port is None:
             return
-        if leg.muted:
-            port.stopTransmit(audio)
-        else:
+        # On hold the stream still sends (a=sendonly): without this the held customer would
+        # hear everything the agent says to a colleague.
+        live = not (leg.muted or leg.on_hold)
+        if live:
             port.startTransmit(audio)
+        else:
+            port.stopTransmit(audio)
+        recording = self._recordings.get(leg.call_id)
+        if recording is not None:
+            recording.agent_live = live
 
     def _notify_changed(self, leg: CallLeg) -> None:
+        if leg.silent:
+            return
         try:
             self._listener.on_call_changed(leg.snapshot())
         except Exception:

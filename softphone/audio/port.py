@@ -8,6 +8,8 @@ the media clock does not wait for Python.
 
 from __future__ import annotations
 
+from collections import deque
+
 import pjsua2 as pj
 
 from softphone.audio.ring import FrameRing
@@ -25,6 +27,9 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         super().__init__()
         self.mic = mic
         self.speaker = speaker
+        # Recordings' agent-side queues; replaced (never mutated) so the media thread can
+        # iterate the old tuple safely while the GUI thread swaps in a new one.
+        self.taps: tuple[deque[bytes], ...] = ()
 
     def create(self, name: str = "headset") -> None:
         fmt = pj.MediaFormatAudio()
@@ -39,7 +44,10 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         # No @guarded here: nothing below can raise short of MemoryError, and a decorator
         # call per frame is measurable on the media clock.
         frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
-        frame.buf = pj.ByteVector(self.mic.pop())
+        data = self.mic.pop()
+        for tap in self.taps:
+            tap.append(data)
+        frame.buf = pj.ByteVector(data)
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:
         if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:

@@ -151,3 +151,23 @@ def dominant_frequency(samples: np.ndarray, rate: int = RATE) -> tuple[float, fl
     spectrum = np.abs(np.fft.rfft(x * np.hanning(x.size)))
     freqs = np.fft.rfftfreq(x.size, 1 / rate)
     return float(freqs[int(np.argmax(spectrum[1:])) + 1]), rms
+
+
+def tone_share(samples: np.ndarray, freq: float, rate: int = RATE, width_hz: float = 25.0) -> float:
+    """Share (0..1) of a block's spectral energy within `width_hz` of `freq`: several tones
+    mixed together each hold a clear share, silence or noise holds almost none."""
+    if samples.size < rate // 10:
+        return 0.0
+    x = samples.astype(np.float64) / 32768.0
+    power = np.abs(np.fft.rfft(x * np.hanning(x.size))) ** 2
+    freqs = np.fft.rfftfreq(x.size, 1 / rate)
+    total = float(power[freqs > 50].sum())
+    if total <= 0:
+        return 0.0
+    return float(power[np.abs(freqs - freq) <= width_hz].sum()) / total
+
+
+def rms(samples: np.ndarray) -> float:
+    if samples.size == 0:
+        return 0.0
+    return float(np.sqrt(np.mean((samples.astype(np.float64) / 32768.0) ** 2)))

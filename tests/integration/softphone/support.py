@@ -47,7 +47,7 @@ class Sipp:
     started: ClassVar[list[Sipp]] = []  # reaped after each test by conftest.py
 
     def __init__(self, scenario: str, args: Sequence[str], workdir: Path) -> None:
-        self.output = workdir / f"sipp-{scenario}-{time.monotonic_ns()}.txt"
+        self.output = workdir / f"sipp-{Path(scenario).stem}-{time.monotonic_ns()}.txt"
         cmd = ["sipp", "-sf", str(SCENARIOS / scenario), "-i", "127.0.0.1", "-mi", "127.0.0.1"]
         cmd += ["-mp", str(free_udp_port()), "-m", "1", "-nostdin"]
         cmd += ["-timeout", "25s", "-timeout_error", *args]
@@ -93,6 +93,7 @@ class AnsweringListener:
         self.phone: Phone | None = None
         self.incoming: list[CallInfo] = []
         self.changes: list[CallInfo] = []
+        self.rtp_ports: list[int] = []  # local RTP ports of calls that came up
 
     def on_incoming(self, call: CallInfo) -> None:
         self.incoming.append(call)
@@ -101,9 +102,56 @@ class AnsweringListener:
 
     def on_call_changed(self, call: CallInfo) -> None:
         self.changes.append(call)
+        if call.state == "confirmed" and self.phone is not None:
+            rtp = self.phone.local_rtp_port(call.call_id)
+            if rtp is not None:
+                self.rtp_ports.append(rtp)
 
     def last(self, call_id: int) -> CallInfo | None:
         for info in reversed(self.changes):
             if info.call_id == call_id:
                 return info
         return None
+
+
+class HeadsetStandIn:
+    """Plays the part of the OS audio device on a Phone without AudioPrefs: a thread feeds a
+    sine into the headset port's microphone ring and drains its speaker ring, as PortAudio's
+    callbacks do (the PortAudio path itself is covered by test_audio_bridge_pulse.py)."""
+
+    def __init__(self, phone: Phone, tone_hz: float, rate: int = 16_000) -> None:
+        import threading
+
+        import numpy as np
+
+        headset = phone._headset  # the rings PortAudio would feed and drain
+        self._mic = headset.mic
+        self._speaker = headset.speaker
+        t = np.arange(rate) / rate  # one second, an integer number of cycles for whole Hz
+        self._tone = (0.3 * 32767 * np.sin(2 * np.pi * tone_hz * t)).astype(np.int16).tobytes()
+        self._frame = self._mic.frame_bytes
+        self.heard: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> HeadsetStandIn:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+
+    def heard_since(self, index: int) -> bytes:
+        return b"".join(self.heard[index:])
+
+    def _run(self) -> None:
+        position = 0
+        next_tick = time.monotonic()
+        while not self._stop.is_set():
+            chunk = self._tone[position : position + self._frame]
+            position = (position + self._frame) % len(self._tone)
+            self._mic.push(chunk)
+            self.heard.append(self._speaker.pop())
+            next_tick += 0.02
+            time.sleep(max(0.0, next_tick - time.monotonic()))
