@@ -2,9 +2,11 @@
 
 It commits every promise and wrap-up to the local outbox before anything else (the
 UI may say "saved" only once the write is on disk), then a sender task delivers
-each open item, oldest first, at least once, and records the hub's answer (synced,
-or rejected with the hub's reason). It remembers the agent state the desk asked
-for and repeats it after every reconnect. Every listener call happens on the asyncio
+each open item, oldest first, at least once, with a bounded number in flight, and
+records the hub's answer (synced, or rejected with the hub's reason). It remembers
+the agent state the desk asked for and repeats it after every reconnect, and keeps
+the debtors it was handed in the store's short-lived cache until logout() or the
+retention period clears them. Every listener call happens on the asyncio
 loop thread (the GUI thread under qasync); this module must never call the listener
 from an executor thread, block the loop on a durable write, or log debtor details.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar, get_args
 
 import msgspec
@@ -25,10 +27,15 @@ from sync.protocol import (
     AgentAvailability,
     AgentState,
     CreatePromise,
+    DebtorData,
+    DebtorProfile,
     Error,
+    FetchHistory,
     HandoffCancel,
     HandoffOffer,
     Hello,
+    HistoryData,
+    HistoryPage,
     Message,
     ServerMessage,
     SetAgentState,
@@ -40,6 +47,7 @@ from sync.protocol import (
 )
 
 from .connection import HubConnection, SeqEvent
+from .delivery import Delivery, key_of_ref, with_ref
 from .model import ConnectionState, ItemState, OutboxItem, SyncListener, WriteKind
 from .store import LocalStore
 
@@ -49,6 +57,11 @@ T = TypeVar("T")
 _AGENT_STATES = frozenset(get_args(AgentState))
 # Writes go through the outbox and the state through set_state(); Hello is the link's own.
 _NOT_REQUESTS = (Hello, CreatePromise, SubmitWrapUp, SetAgentState)
+# How long a write waits after the hub said rate_limited (its bucket refills meanwhile),
+# and after the hub failed on it (a database restart, a bug fixed by a redeploy).
+RATE_LIMITED_PAUSE_S = 1.0
+HUB_FAILURE_RETRY_S = 5.0
+_RETRY_LATER_CODES = {"rate_limited": RATE_LIMITED_PAUSE_S, "internal": HUB_FAILURE_RETRY_S}
 
 
 class SyncClient:
@@ -56,7 +69,7 @@ class SyncClient:
 
     def __init__(
         self,
-        url: str,
+        url: str | Sequence[str],
         user: str,
         password: str | None,
         store: LocalStore,
@@ -64,18 +77,27 @@ class SyncClient:
         *,
         backoff_initial: float = 0.5,
         backoff_max: float = 15.0,
-        heartbeat_s: float = 10.0,
+        heartbeat_s: float = 3.0,
+        send_window: int = 32,
+        ack_timeout_s: float = 30.0,
     ) -> None:
-        try:
-            parse_uri(url)
-        except InvalidURI as exc:
-            raise ValueError(f"hub URL {url!r} is not a ws:// or wss:// URL") from exc
+        """``url`` may list several hub processes; after a failure the next one is tried."""
+        urls = (url,) if isinstance(url, str) else tuple(url)
+        if not urls:
+            raise ValueError("at least one hub URL is needed")
+        for each in urls:
+            try:
+                parse_uri(each)
+            except (InvalidURI, TypeError) as exc:
+                raise ValueError(f"hub URL {each!r} is not a ws:// or wss:// URL") from exc
         if not user:
             raise ValueError("user must not be empty")
         self._store = store
         self._listener = listener
+        self._delivery = Delivery(window=send_window, ack_timeout_s=ack_timeout_s)
+        self._slot_free = asyncio.Event()
         self._connection = HubConnection(
-            url,
+            urls,
             user,
             password,
             store,
@@ -87,10 +109,6 @@ class SyncClient:
         self._wake = asyncio.Event()
         self._sender: asyncio.Task[None] | None = None
         self._desired_state: SetAgentState | None = None
-        # Keys sent on the current link, emptied only when a new link comes up. Not
-        # trimmed on answers: a sender holding an older snapshot of the outbox would
-        # otherwise send an answered item a second time on the same link.
-        self._sent_on_link: set[str] = set()
         self._committing: set[str] = set()
 
     # ----------------------------------------------------------------- lifecycle
@@ -103,6 +121,9 @@ class SyncClient:
         """Connect in the background, reconnecting forever until stop()."""
         if self._sender is not None:
             raise RuntimeError("the sync client is already started")
+        purged = await self._in_executor(self._store.purge_expired)
+        if purged:
+            log.info("local cache: %d expired row(s) purged", purged)
         self._sender = asyncio.create_task(self._send_outbox(), name="acuerdo-outbox-sender")
         await self._connection.start()
         self._wake.set()
@@ -114,6 +135,32 @@ class SyncClient:
             with contextlib.suppress(asyncio.CancelledError):
                 await sender
         await self._connection.stop()
+
+    async def logout(self) -> None:
+        """Sign-out: stop, then forget the cached debtors, answered writes and the token.
+
+        Writes the hub has not answered stay in the outbox (they are the agent's work and
+        go out at the next sign-in); ``pending_count()`` tells the desk whether to warn.
+        """
+        await self.stop()
+        await self._in_executor(self._store.forget_session)
+        log.info("local cache cleared at logout")
+
+    async def cached_debtor(self, debtor_id: int) -> DebtorData | None:
+        """The debtor's profile and first history page as last seen, if still cached."""
+        found = await self._in_executor(self._store.cached_debtor, debtor_id)
+        if found is None:
+            return None
+        profile, history = found
+        try:
+            return DebtorData(
+                debtor=msgspec.json.decode(profile, type=DebtorProfile),
+                history=msgspec.json.decode(history, type=HistoryPage),
+            )
+        except msgspec.DecodeError:
+            log.warning("local cache: unreadable entry for debtor %d dropped", debtor_id)
+            await self._in_executor(self._store.forget_debtor, debtor_id)
+            return None
 
     async def update_password(self, password: str) -> None:
         """New credentials (e.g. after AUTH_FAILED): the link tries again with them."""
@@ -190,15 +237,26 @@ class SyncClient:
         """
         if not isinstance(msg, Message) or isinstance(msg, _NOT_REQUESTS):
             raise ValueError(f"{type(msg).__name__} cannot be sent with request()")
-        return await self._connection.request(msg, timeout)
+        reply = await self._connection.request(msg, timeout)
+        if isinstance(reply, DebtorData):
+            await self._remember(reply.debtor, reply.history)
+        elif (
+            isinstance(reply, HistoryData)
+            and isinstance(msg, FetchHistory)
+            and msg.before_id is None
+        ):
+            await self._remember_history(reply.page)
+        return reply
 
     # ------------------------------------------------------------ session owner
 
     def on_state(self, state: ConnectionState, detail: str) -> None:
+        if state is not ConnectionState.ONLINE:
+            self._slot_free.set()  # a sender waiting for the window gives up this link
         self._notify(self._listener.on_connection, state, detail)
 
     async def on_online(self, welcome: Welcome) -> None:
-        self._sent_on_link.clear()
+        self._delivery.new_link()
         self._notify(self._listener.on_welcome, welcome)
         if self._desired_state is not None:
             # A desk that was ready before the drop is ready again without a click.
@@ -208,6 +266,7 @@ class SyncClient:
     async def on_event(self, event: SeqEvent) -> None:
         if isinstance(event, HandoffOffer):
             self._notify(self._listener.on_offer, event)
+            await self._remember(event.debtor, event.history)
         elif isinstance(event, HandoffCancel):
             self._notify(self._listener.on_cancel, event)
         elif isinstance(event, AgentAvailability):
@@ -217,28 +276,57 @@ class SyncClient:
 
     async def on_unsolicited(self, message: ServerMessage) -> None:
         if isinstance(message, WriteAck):
-            await self._answer(message.key, ItemState.SYNCED, "")
+            note = " (the hub already had it)" if message.duplicate else ""
+            await self._answer(message.key, ItemState.SYNCED, "", note)
         elif isinstance(message, WriteReject):
             log.warning("outbox: hub rejected %s %s (%s)", message.kind, message.key, message.code)
             await self._answer(message.key, ItemState.REJECTED, message.reason)
+        elif isinstance(message, Error) and (key := key_of_ref(message.ref)) is not None:
+            await self._write_failed(key, message)
         elif isinstance(message, Error):
             log.warning("hub reported an error: %s (%s)", message.code, message.reason)
         else:
             log.debug("ignored unsolicited %s from the hub", type(message).__name__)
 
-    async def _answer(self, key: str, state: ItemState, reason: str) -> None:
+    async def _write_failed(self, key: str, error: Error) -> None:
+        """The hub answered a write with Error: retry the passing kinds, reject the rest."""
+        delay = _RETRY_LATER_CODES.get(error.code)
+        if delay is None:
+            log.warning("outbox: hub refused %s (%s)", key, error.code)
+            await self._answer(key, ItemState.REJECTED, f"{error.code}: {error.reason}")
+            return
+        now = asyncio.get_running_loop().time()
+        log.info("outbox: %s for %s; retrying in %.1f s", error.code, key, delay)
+        self._delivery.retry_later(key, now, delay)
+        if error.code == "rate_limited":
+            self._delivery.pause(now, delay)
+        self._slot_free.set()
+        self._wake.set()
+
+    async def _answer(self, key: str, state: ItemState, reason: str, note: str = "") -> None:
+        self._delivery.answered(key)
+        self._slot_free.set()
+        # Shielded: when the link drops mid-answer the receiving task is cancelled, but the
+        # mark may already be committed; the desk must still hear about it.
+        await asyncio.shield(self._record_answer(key, state, reason, note))
+
+    async def _record_answer(self, key: str, state: ItemState, reason: str, note: str) -> None:
         item = await self._in_executor(self._store.mark, key, state, reason)
         if item is None:
             log.debug("outbox: answer for %s ignored (unknown or already final)", key)
             return
-        log.info("outbox: %s %s", state.value, key)
+        log.info("outbox: %s %s%s", state.value, key, note)
         self._notify(self._listener.on_item, item)
 
     # ------------------------------------------------------------------- sender
 
     async def _send_outbox(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
-            await self._wake.wait()
+            # Besides being woken, a pass is due when a held write may go again.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._delivery.next_deadline(loop.time())):
+                    await self._wake.wait()
             self._wake.clear()
             if not self._connection.online:
                 continue  # on_online wakes us again
@@ -252,22 +340,61 @@ class SyncClient:
                 self._wake.set()
 
     async def _send_pending(self, epoch: int) -> None:
+        loop = asyncio.get_running_loop()
+        delivery = self._delivery
+
+        def same_link() -> bool:
+            return self._connection.online and self._connection.epoch == epoch
+
         for item, payload in await self._in_executor(self._store.pending):
-            if not self._connection.online or self._connection.epoch != epoch:
+            while same_link() and delivery.window_full():
+                self._slot_free.clear()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(delivery.ack_timeout_s):
+                        await self._slot_free.wait()
+                if delivery.expire(loop.time()):
+                    self._wake.set()  # the late ones go again on the next pass
+            if not same_link():
                 return  # the new link's on_online resends from the start
-            if item.key in self._sent_on_link or item.key in self._committing:
+            if (pause := delivery.paused_for(loop.time())) > 0:
+                await asyncio.sleep(pause)
+                if not same_link():
+                    return
+            if item.key in self._committing or not delivery.can_send(item.key, loop.time()):
                 continue
             if item.state is not ItemState.SYNCING:
                 marked = await self._in_executor(self._store.mark, item.key, ItemState.SYNCING)
                 if marked is None:
                     continue  # answered while we were getting here
                 self._notify(self._listener.on_item, marked)
-            self._sent_on_link.add(item.key)
+            delivery.sent(item.key, loop.time())
             try:
-                await self._connection.send_raw(payload)
+                await self._connection.send_raw(with_ref(payload, item.key))
             except ConnectionError:
-                self._sent_on_link.discard(item.key)
                 return
+
+    # ------------------------------------------------------------- debtor cache
+
+    async def _remember(self, debtor: DebtorProfile, history: HistoryPage) -> None:
+        # A cache miss later only costs a fetch; a failure here must not drop an event.
+        try:
+            await self._in_executor(
+                self._store.remember_debtor,
+                debtor.id,
+                msgspec.json.encode(debtor),
+                msgspec.json.encode(history),
+                any(account.status == "open" for account in debtor.accounts),
+            )
+        except Exception:
+            log.exception("local cache: could not keep debtor %d", debtor.id)
+
+    async def _remember_history(self, page: HistoryPage) -> None:
+        try:
+            await self._in_executor(
+                self._store.remember_history, page.debtor_id, msgspec.json.encode(page)
+            )
+        except Exception:
+            log.exception("local cache: could not keep history of debtor %d", page.debtor_id)
 
     # ------------------------------------------------------------------ helpers
 

@@ -1,10 +1,12 @@
 """The desk's reconnecting websocket session with the hub.
 
 One loop connects, says Hello (password the first time, then the short-lived token
-and ``last_seq``), keeps the link proven alive with heartbeats, correlates requests
-with replies by ``ref``, and hands every other frame to its owner. When the link
-fails it decides whether to retry (network errors, close codes, timeouts: with a
-jittered exponential backoff) or to stop (the hub refused the credentials). Server
+and ``last_seq``), keeps the link proven alive with heartbeats (a hub silent for two
+heartbeat periods is a dead link), correlates requests with replies by ``ref``, and
+hands every other frame to its owner. When the link fails it decides whether to
+retry (network errors, close codes, timeouts: with a jittered exponential backoff,
+moving on to the next hub URL when several are configured) or to stop (the hub
+refused the credentials). Server
 events with ``seq`` are delivered once: duplicates are dropped and ``last_seq`` is
 persisted only after the owner handled the event. This module must never touch
 widgets, call the desktop's listener directly, or write the password anywhere.
@@ -17,7 +19,7 @@ import contextlib
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 import msgspec
@@ -65,6 +67,9 @@ def stream_event(message: ServerMessage) -> SeqEvent | None:
 
 
 AUTH_CLOSE_CODE = 4401
+# A hub silent for this many heartbeat periods is gone: with the default 3 s heartbeat
+# a dead link is noticed within 6 s, a stalled one included.
+DEAD_AFTER_BEATS = 2
 
 
 # --------------------------------------------------------------------- the session
@@ -87,7 +92,7 @@ class HubConnection:
 
     def __init__(
         self,
-        url: str,
+        urls: Sequence[str],
         user: str,
         password: str | None,
         store: LocalStore,
@@ -95,11 +100,14 @@ class HubConnection:
         *,
         backoff_initial: float = 0.5,
         backoff_max: float = 15.0,
-        heartbeat_s: float = 10.0,
+        heartbeat_s: float = 3.0,
     ) -> None:
         if not heartbeat_s > 0:
             raise ValueError("heartbeat_s must be > 0")
-        self._url = url
+        if not urls:
+            raise ValueError("at least one hub URL is needed")
+        self._urls = tuple(urls)
+        self._url_index = 0
         self._user = user
         self._password = password
         self._store = store
@@ -124,6 +132,11 @@ class HubConnection:
     @property
     def last_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def url(self) -> str:
+        """The hub URL in use now (or tried next)."""
+        return self._urls[self._url_index]
 
     async def start(self) -> None:
         if self._task is not None and not self._task.done():
@@ -212,6 +225,9 @@ class HubConnection:
                 delay = self._backoff.maximum
             else:
                 delay = self._backoff.next_delay()
+            # Another hub process may be up while this one is gone; the backoff still
+            # applies, so desks that lost the same hub do not all land at once.
+            self._url_index = (self._url_index + 1) % len(self._urls)
             log.info("hub link down (%s); retrying in %.2f s", detail, delay)
             self._set_state(ConnectionState.OFFLINE, detail)
             await asyncio.sleep(delay)
@@ -220,7 +236,7 @@ class HubConnection:
         loop = asyncio.get_running_loop()
         hello = await self._hello()
         async with connect(
-            self._url,
+            self.url,
             open_timeout=2 * self._heartbeat_s,
             # Our heartbeat proves the hub's loop answers, not just its socket.
             ping_interval=None,
@@ -348,15 +364,31 @@ class HubConnection:
         await self._owner.on_unsolicited(message)
 
     async def _heartbeat(self, ws: ClientConnection) -> None:
+        """Beat every period; fail as soon as the hub was silent for DEAD_AFTER_BEATS periods.
+
+        The deadline is checked on its own clock rather than once per beat (which let a
+        dead link live up to three periods), and a send that a stalled peer leaves
+        blocked in the TCP buffer counts against the same deadline.
+        """
         loop = asyncio.get_running_loop()
+        dead_after = DEAD_AFTER_BEATS * self._heartbeat_s
         beat = 0
+        next_beat = loop.time() + self._heartbeat_s
         while True:
-            await asyncio.sleep(self._heartbeat_s)
-            silent = loop.time() - self._last_rx
-            if silent > 2 * self._heartbeat_s:
-                raise DeadLink(f"no frame from the hub for {silent:.1f} s")
+            dead_at = self._last_rx + dead_after
+            await asyncio.sleep(max(0.0, min(next_beat, dead_at) - loop.time()))
+            now = loop.time()
+            if now >= self._last_rx + dead_after:
+                raise DeadLink(f"no frame from the hub for {now - self._last_rx:.1f} s")
+            if now < next_beat:
+                continue  # a frame arrived meanwhile and moved the deadline
             beat += 1
-            await ws.send(encode(Heartbeat(ref=f"hb-{self.epoch}-{beat}")), text=True)
+            next_beat = now + self._heartbeat_s
+            try:
+                async with asyncio.timeout_at(self._last_rx + dead_after):
+                    await ws.send(encode(Heartbeat(ref=f"hb-{self.epoch}-{beat}")), text=True)
+            except TimeoutError:
+                raise DeadLink("a heartbeat could not be sent: the link is stalled") from None
 
     # ----------------------------------------------------------------- helpers
 

@@ -1,10 +1,14 @@
-"""The desk's durable local cache: the outbox of promises and wrap-ups, and a few kv facts.
+"""The desk's durable local store: the outbox of promises and wrap-ups, a short-lived
+cache of the debtors the agent was handed, and a few kv facts.
 
 A promise the agent saved must survive a crash, a power cut or a dead network, so
 every write here is committed with SQLite in WAL mode and ``synchronous=FULL`` (the
 commit is on disk when the call returns). The file is created 0600 because it holds
 personal data. Methods are synchronous and small; the async client calls them
-through ``loop.run_in_executor``. This module must never talk to the network, call
+through ``loop.run_in_executor``. The debtor cache keeps only debtors with an open
+account seen within the retention period (7 days by default); expired rows go when
+the store opens and everything personal goes at logout, with ``secure_delete`` so
+deleted rows do not linger in free pages. This module must never talk to the network, call
 a listener, or store the agent's password (the desktop keeps that in the OS
 keyring; only the short-lived hub token may live here).
 """
@@ -26,7 +30,8 @@ from .model import ItemState, OutboxItem, WriteKind
 
 log = logging.getLogger("acuerdo.sync")
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: debtor_cache
+DEFAULT_RETENTION: Final = dt.timedelta(days=7)
 MAX_KEY = 200
 _KINDS: Final = frozenset({"promise", "wrapup"})
 _OPEN_STATES: Final = (ItemState.SAVED.value, ItemState.SYNCING.value)
@@ -48,6 +53,16 @@ outbox = sa.Table(
     sa.Column("summary", sa.String(300), nullable=False, default=""),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+# Profile and first history page as the hub sent them (protocol JSON), per debtor.
+debtor_cache = sa.Table(
+    "debtor_cache",
+    metadata,
+    sa.Column("debtor_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("profile", sa.LargeBinary, nullable=False),
+    sa.Column("history", sa.LargeBinary, nullable=False),
+    sa.Column("seen_at", sa.DateTime, nullable=False, index=True),
 )
 
 kv = sa.Table(
@@ -74,21 +89,27 @@ def _set_pragmas(dbapi_connection: object, _record: object) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # Deleted debtor rows are overwritten, not left readable in free pages.
+        cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
 
 
 class LocalStore:
-    """SQLite file at ``path`` holding the outbox and the kv table. Thread-safe."""
+    """SQLite file at ``path`` holding the outbox, the debtor cache and kv. Thread-safe."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, retention: dt.timedelta = DEFAULT_RETENTION) -> None:
+        if retention <= dt.timedelta(0):
+            raise ValueError("the cache retention period must be positive")
         self.path = Path(path)
+        self.retention = retention
         self._lock = threading.Lock()
         self._create_private_file(self.path)
         self._engine: Engine = sa.create_engine(URL.create("sqlite", database=str(self.path)))
         sa.event.listen(self._engine, "connect", _set_pragmas)
         try:
             self._prepare_schema()
+            self.purge_expired()
         except SQLAlchemyError as exc:
             self._engine.dispose()
             raise StoreError(f"local store {self.path} is not usable: {exc}") from exc
@@ -117,6 +138,13 @@ class LocalStore:
                 raise StoreError(
                     f"local store {self.path} has schema version {row.value!r}; "
                     f"this build understands up to {SCHEMA_VERSION}"
+                )
+            elif int(row.value) < SCHEMA_VERSION:
+                # Version 2 only added a table, which create_all just made.
+                conn.execute(
+                    sa.update(kv)
+                    .where(kv.c.name == "schema_version")
+                    .values(value=str(SCHEMA_VERSION))
                 )
 
     def pragmas(self) -> dict[str, str]:
@@ -217,6 +245,83 @@ class LocalStore:
     def pending_count(self) -> int:
         counts = self.counts()
         return counts[ItemState.SAVED] + counts[ItemState.SYNCING]
+
+    # ------------------------------------------------------------ debtor cache
+
+    def remember_debtor(
+        self, debtor_id: int, profile: bytes, history: bytes, has_open_account: bool
+    ) -> None:
+        """Keep (or refresh) a debtor just handed over or fetched; drop one with nothing open."""
+        with self._lock, self._engine.begin() as conn:
+            conn.execute(sa.delete(debtor_cache).where(debtor_cache.c.debtor_id == debtor_id))
+            if has_open_account:
+                conn.execute(
+                    sa.insert(debtor_cache).values(
+                        debtor_id=debtor_id, profile=profile, history=history, seen_at=_utcnow()
+                    )
+                )
+
+    def remember_history(self, debtor_id: int, history: bytes) -> None:
+        """A newer first history page for a debtor already cached (others are not added)."""
+        with self._lock, self._engine.begin() as conn:
+            conn.execute(
+                sa.update(debtor_cache)
+                .where(debtor_cache.c.debtor_id == debtor_id)
+                .values(history=history, seen_at=_utcnow())
+            )
+
+    def cached_debtor(self, debtor_id: int) -> tuple[bytes, bytes] | None:
+        """(profile, first history page) if cached and not past the retention period."""
+        oldest = _utcnow() - self.retention
+        with self._lock, self._engine.connect() as conn:
+            row = conn.execute(
+                sa.select(debtor_cache.c.profile, debtor_cache.c.history).where(
+                    debtor_cache.c.debtor_id == debtor_id, debtor_cache.c.seen_at >= oldest
+                )
+            ).first()
+        return None if row is None else (bytes(row.profile), bytes(row.history))
+
+    def cached_debtor_ids(self) -> list[int]:
+        with self._lock, self._engine.connect() as conn:
+            found = conn.execute(sa.select(debtor_cache.c.debtor_id).order_by("debtor_id"))
+            return [int(value) for value in found.scalars()]
+
+    def forget_debtor(self, debtor_id: int) -> None:
+        with self._lock, self._engine.begin() as conn:
+            conn.execute(sa.delete(debtor_cache).where(debtor_cache.c.debtor_id == debtor_id))
+
+    def purge_expired(self, now: dt.datetime | None = None) -> int:
+        """Drop cached debtors and answered writes older than the retention; rows removed.
+
+        Open outbox items are never purged: they are the agent's unsent work.
+        """
+        oldest = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+        oldest -= self.retention
+        with self._lock, self._engine.begin() as conn:
+            debtors = conn.execute(sa.delete(debtor_cache).where(debtor_cache.c.seen_at < oldest))
+            answered = conn.execute(
+                sa.delete(outbox).where(
+                    outbox.c.state.not_in(_OPEN_STATES), outbox.c.updated_at < oldest
+                )
+            )
+            return int(debtors.rowcount) + int(answered.rowcount)
+
+    def forget_session(self) -> None:
+        """Logout: every cached debtor, every answered write and the hub token go.
+
+        Open outbox items stay, and so does ``last_seq`` (no personal data), so the next
+        sign-in delivers the unsent work and resumes the event stream.
+        """
+        with self._lock:
+            with self._engine.begin() as conn:
+                conn.execute(sa.delete(debtor_cache))
+                conn.execute(sa.delete(outbox).where(outbox.c.state.not_in(_OPEN_STATES)))
+                conn.execute(
+                    sa.delete(kv).where(kv.c.name.in_(("token", "token_user", "token_expires_at")))
+                )
+            with self._engine.connect() as conn:
+                # Fold the WAL back so the deleted pages do not survive in the -wal file.
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ---------------------------------------------------------------------- kv
 

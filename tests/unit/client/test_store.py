@@ -173,7 +173,7 @@ def test_everything_survives_reopen(tmp_path: Path) -> None:
     try:
         assert second.get("k1") is not None
         assert second.last_seq() == 9
-        assert second.get_value("schema_version") == "1"
+        assert second.get_value("schema_version") == "2"
     finally:
         second.close()
 
