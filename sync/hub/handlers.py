@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import uuid
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,12 +30,12 @@ from sync.protocol import (
     CreatePromise,
     DebtorData,
     EndHandoff,
+    FetchCampaign,
     FetchDebtor,
     FetchHistory,
     FetchScript,
     HandoffCancel,
     HandoffCreated,
-    HandoffOffer,
     Heartbeat,
     HistoryData,
     ListScripts,
@@ -49,11 +48,11 @@ from sync.protocol import (
     SubmitWrapUp,
 )
 
-from . import handoffs, presence, publishing, records, streams, writes
+from . import campaigns, handoffs, presence, publishing, records, streams, writes
 from .db import utc_now
 from .floor import Connection, Floor
-from .handoffs import HandoffRefused
-from .handoffs import ScriptCatalog as ScriptChooser
+from .handoffs import HandoffDesk, HandoffRefused
+from .ingest import GroupCommit
 from .publishing import PublishRefused
 from .records import MAX_HISTORY_PAGE, UserRecord
 from .streams import Pushed
@@ -80,11 +79,8 @@ class HubContext:
     db_pool: ThreadPoolExecutor
     # This process's name in relay notices, so it ignores its own.
     origin: str = "hub"
-    catalog: ScriptChooser = field(default_factory=ScriptChooser)
-    handoff_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    # Debtors handed off in this process's lifetime, and each campaign's position.
-    handed: set[int] = field(default_factory=set)
-    cursors: dict[str, int] = field(default_factory=dict)
+    desk: HandoffDesk = field(default_factory=HandoffDesk)
+    ingest: GroupCommit | None = None
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -100,6 +96,15 @@ class HubContext:
         result, pushed = await self.db(run)
         self.floor.deliver(pushed)
         return result
+
+    async def store_write(self, request: writes.WriteRequest) -> writes.WriteAnswer:
+        """Store a promise or wrap-up through the group commit (one transaction per tick)."""
+        if self.ingest is None:
+            answer = (await self.db(writes.store_batch, self.sessions, [request]))[0]
+        else:
+            answer = await self.ingest.submit(request)
+        answer.ref = request.msg.ref
+        return answer
 
     async def set_agent_state(
         self, user: UserRecord, state: AgentState, sip_uri: str | None
@@ -142,6 +147,7 @@ class Dispatcher:
             ListScripts: self.list_scripts,
             CreateHandoff: self.create_handoff,
             EndHandoff: self.end_handoff,
+            FetchCampaign: self.fetch_campaign,
         }
 
     async def handle(self, conn: Connection, msg: Message) -> Message | None:
@@ -227,6 +233,12 @@ class Dispatcher:
             ref=msg.ref,
         )
 
+    async def fetch_campaign(self, conn: Connection, msg: FetchCampaign) -> Message:
+        try:
+            return campaigns.answer_fetch(msg)
+        except ValueError as exc:
+            raise Refusal("invalid", str(exc)) from None
+
     async def publish_script(self, conn: Connection, msg: PublishScript) -> Message:
         user = _user(conn)
         try:
@@ -251,79 +263,23 @@ class Dispatcher:
         return await self.ctx.db(load, self.ctx.sessions)
 
     async def create_promise(self, conn: Connection, msg: CreatePromise) -> Message:
-        answer = await self.ctx.db(
-            writes.store_promise, self.ctx.sessions, _user(conn), msg, utc_now()
-        )
-        answer.ref = msg.ref
-        return answer
+        return await self.ctx.store_write(writes.WriteRequest(_user(conn), msg, utc_now()))
 
     async def submit_wrapup(self, conn: Connection, msg: SubmitWrapUp) -> Message:
-        answer = await self.ctx.db(
-            writes.store_wrapup, self.ctx.sessions, _user(conn), msg, utc_now()
-        )
-        answer.ref = msg.ref
-        return answer
+        return await self.ctx.store_write(writes.WriteRequest(_user(conn), msg, utc_now()))
 
     async def create_handoff(self, conn: Connection, msg: CreateHandoff) -> Message:
-        ctx = self.ctx
-        # In this process, one handoff at a time keeps the campaign cursor consistent;
-        # across processes the agent is claimed by a conditional UPDATE in the transaction.
-        async with ctx.handoff_lock:
-            agent = await ctx.db(_load_user, ctx.sessions, msg.agent)
-            if agent is None or agent.role != "agent":
-                raise Refusal("unknown_agent", f"no agent named {msg.agent[:64]!r}")
-            skip = frozenset(ctx.handed)
-            after_id = ctx.cursors.get(msg.campaign, 0)
-
-            def open_it(
-                session: Session,
-            ) -> tuple[tuple[handoffs.OpenedHandoff, str], list[Pushed]]:
-                now = utc_now()
-                handoff_id = str(uuid.uuid4())
-                # The agent first, so a busy agent is refused before any debtor is chosen.
-                sip_uri = presence.claim_for_handoff(session, agent.id, handoff_id, now)
-                if sip_uri is None:
-                    current = presence.of(session, agent.id)
-                    state = current.state if current else "logged_out"
-                    raise HandoffRefused("agent_not_ready", f"agent {agent.username} is {state}")
-                opened = handoffs.open_handoff(
-                    session, ctx.catalog, agent, msg.campaign, msg.mode, msg.debtor_id,
-                    after_id, skip, now, handoff_id,
-                )  # fmt: skip
-                pushed = presence.tell_dialers(
-                    session, ctx.origin, agent.username, "on_call", sip_uri, now
-                )
-                offer = streams.append(
-                    session,
-                    ctx.origin,
-                    agent.id,
-                    lambda seq: HandoffOffer(
-                        seq=seq,
-                        handoff_id=opened.handoff_id,
-                        campaign=msg.campaign,
-                        mode=msg.mode,
-                        script_id=opened.script_id,
-                        script_version=opened.script_version,
-                        debtor=opened.debtor,
-                        history=opened.history,
-                        offered_at=opened.created_at,
-                    ),
-                    now,
-                )
-                return (opened, sip_uri), [*pushed, offer]
-
-            try:
-                opened, sip_uri = await ctx.write(open_it)
-            except HandoffRefused as refused:
-                raise Refusal(refused.code, refused.reason) from None
-            ctx.handed.add(opened.debtor.id)
-            if msg.debtor_id is None:
-                ctx.cursors[msg.campaign] = opened.debtor.id
+        # No lock: the agent and the debtor are both claimed in the transaction, which is
+        # what keeps two dialers, or two hub processes, from making the same handoff.
+        try:
+            made = await self.ctx.write(handoffs.make_handoff, self.ctx.desk, self.ctx.origin, msg)
+        except HandoffRefused as refused:
+            raise Refusal(refused.code, refused.reason) from None
         return HandoffCreated(
-            handoff_id=opened.handoff_id,
-            agent=agent.username,
-            sip_uri=sip_uri,
-            debtor_id=opened.debtor.id,
+            handoff_id=made.opened.handoff_id,
+            agent=made.agent,
+            sip_uri=made.sip_uri,
+            debtor_id=made.opened.debtor.id,
             mode=msg.mode,
             ref=msg.ref,
         )

@@ -1,39 +1,47 @@
-"""Handoffs in the store: picking the campaign's next debtor and its script, opening and ending.
+"""Handoffs in the store: claiming the agent and the debtor, choosing the script, the offer.
 
-``open_handoff`` chooses a debtor (the one asked for, or the lowest id in the
-campaign not handed off yet in this hub process's lifetime), picks the newest
-published script for the debtor's account, adds the handoff with an audit row
-to the caller's transaction and returns everything the screen pop needs as
-plain structs. Synchronous; runs in the hub's database executor. It must
-never decide about agent availability (``presence`` does) or log a debtor's
-personal data.
+``make_handoff`` does a whole handoff in the caller's transaction: it claims
+the ready agent (a conditional UPDATE on their presence), claims the debtor
+(the one asked for, or the campaign's lowest due one, see
+``debtor_claims``), picks the newest published script for the debtor's
+account, adds the handoff and audit rows and numbers the offer in the agent's
+stream and the availability change in each dialer's, so any hub process can
+deliver them. ``HandoffDesk`` keeps the look-ups that rarely change (users,
+dialers, parsed scripts) warm between handoffs. Synchronous; runs in the
+hub's database executor. It must never decide who may send what, nor log a
+debtor's personal data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 import uuid
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
-from sync.protocol import DebtorProfile, HistoryPage
+from sync.protocol import CreateHandoff, DebtorProfile, HandoffOffer, HistoryPage
 
-from . import records
-from .db import to_db_time
-from .models import Account, AuditEntry, Debtor, HandoffRow, User
+from . import debtor_claims, presence, records, streams
+from .db import to_db_time, utc_now
+from .models import AuditEntry, HandoffRow, User
 from .records import PublishedScript, UserRecord
+from .streams import Pushed
 
 log = logging.getLogger("acuerdo.hub")
 
-SEGMENTS = frozenset({"temprana", "media", "tardia"})
 DEFAULT_SCRIPT = "early-stage-mx"
-_CANDIDATE_BATCH = 64
+# Users and the dialer list change rarely; a role change is seen within this long.
+_CACHE_S = 30.0
+_MAX_CACHED = 10_000
+# Built once: plain Core inserts skip the ORM's per-statement bookkeeping.
+_ADD_HANDOFF = insert(HandoffRow)
+_ADD_AUDIT = insert(AuditEntry)
 
 
 class HandoffRefused(Exception):
@@ -115,76 +123,124 @@ def _account_mapping(account: AccountRecord) -> dict[str, Any]:
     }
 
 
-def next_debtor(
-    session: Session, campaign: str, after_id: int, skip: Collection[int]
-) -> int | None:
-    """Lowest debtor id above ``after_id`` in the campaign that is not in ``skip``."""
-    cursor = after_id
-    while True:
-        if campaign in SEGMENTS:
-            query = (
-                select(Account.debtor_id)
-                .where(
-                    Account.segment == campaign,
-                    Account.status == "open",
-                    Account.debtor_id > cursor,
-                )
-                .distinct()
-                .order_by(Account.debtor_id)
+@dataclass
+class HandoffDesk:
+    """What every handoff on this process needs, kept warm between handoffs."""
+
+    catalog: ScriptCatalog = field(default_factory=ScriptCatalog)
+    redial_after: dt.timedelta = debtor_claims.REDIAL_AFTER
+    _users: dict[str, tuple[float, UserRecord]] = field(default_factory=dict)
+    _dialers: tuple[float, list[int]] = (0.0, [])
+
+    def agent(self, session: Session, username: str) -> UserRecord | None:
+        cached = self._users.get(username)
+        if cached is not None and time.monotonic() - cached[0] <= _CACHE_S:
+            return cached[1]
+        user = records.user_by_name(session, username[:64])
+        if user is not None:  # unknown names are not kept: a dialer's typos cannot grow this
+            if len(self._users) >= _MAX_CACHED:
+                self._users.clear()
+            self._users[username] = (time.monotonic(), user)
+        return user
+
+    def dialers(self, session: Session) -> list[int]:
+        at, ids = self._dialers
+        if not ids or time.monotonic() - at > _CACHE_S:
+            ids = list(
+                session.scalars(select(User.id).where(User.role == "dialer").order_by(User.id))
             )
-        else:  # a campaign that is not a segment name dials the whole portfolio
-            query = select(Debtor.id).where(Debtor.id > cursor).order_by(Debtor.id)
-        ids = list(session.scalars(query.limit(_CANDIDATE_BATCH)))
-        if not ids:
-            return None
-        for debtor_id in ids:
-            if debtor_id not in skip:
-                return debtor_id
-        cursor = ids[-1]
+            self._dialers = (time.monotonic(), ids)
+        return ids
+
+
+@dataclass(frozen=True)
+class MadeHandoff:
+    opened: OpenedHandoff
+    agent: str
+    sip_uri: str
+
+
+def make_handoff(
+    session: Session, desk: HandoffDesk, origin: str, msg: CreateHandoff
+) -> tuple[MadeHandoff, list[Pushed]]:
+    """The whole handoff in one transaction; the events to deliver once it commits."""
+    now = utc_now()
+    agent = desk.agent(session, msg.agent)
+    if agent is None or agent.role != "agent":
+        raise HandoffRefused("unknown_agent", f"no agent named {msg.agent[:64]!r}")
+    handoff_id = str(uuid.uuid4())
+    # The agent first, so a busy agent is refused before any debtor is claimed.
+    sip_uri = presence.claim_for_handoff(session, agent.id, handoff_id, now)
+    if sip_uri is None:
+        current = presence.of(session, agent.id)
+        state = current.state if current else "logged_out"
+        raise HandoffRefused("agent_not_ready", f"agent {agent.username} is {state}")
+    opened = open_handoff(
+        session, desk, agent, msg.campaign, msg.mode, msg.debtor_id, now, handoff_id
+    )
+    pushed = presence.tell_dialers(
+        session, origin, agent.username, "on_call", sip_uri, now, desk.dialers(session)
+    )
+    offer = streams.append(
+        session,
+        origin,
+        agent.id,
+        lambda seq: HandoffOffer(
+            seq=seq,
+            handoff_id=opened.handoff_id,
+            campaign=msg.campaign,
+            mode=msg.mode,
+            script_id=opened.script_id,
+            script_version=opened.script_version,
+            debtor=opened.debtor,
+            history=opened.history,
+            offered_at=opened.created_at,
+        ),
+        now,
+    )
+    # The offer first: the agent's screen pop is the figure that counts.
+    return MadeHandoff(opened, agent.username, sip_uri), [offer, *pushed]
 
 
 def open_handoff(
     session: Session,
-    catalog: ScriptCatalog,
+    desk: HandoffDesk,
     agent: UserRecord,
     campaign: str,
     mode: str,
     debtor_id: int | None,
-    after_id: int,
-    skip: Collection[int],
     now: dt.datetime,
-    handoff_id: str | None = None,
+    handoff_id: str,
 ) -> OpenedHandoff:
-    """Choose the debtor and script and add the handoff row to the caller's transaction."""
+    """Claim the debtor, choose the script and add the handoff row to the transaction."""
+    asked_for = debtor_id is not None
     if debtor_id is None:
-        debtor_id = next_debtor(session, campaign, after_id, skip)
+        debtor_id = debtor_claims.claim_next(session, campaign, now, desk.redial_after)
         if debtor_id is None:
-            raise HandoffRefused("no_debtors", f"campaign {campaign!r} has no debtors left")
+            raise HandoffRefused("no_debtors", f"campaign {campaign!r} has no debtors due")
     profile = records.debtor_profile(session, debtor_id)
     if profile is None:
         raise HandoffRefused("unknown_debtor", f"no debtor {debtor_id}")
-    script_id, script_version = catalog.pick(session, _main_account(profile, campaign))
-    handoff_id = handoff_id or str(uuid.uuid4())
-    session.add(
-        HandoffRow(
-            id=handoff_id,
-            agent_id=agent.id,
-            debtor_id=debtor_id,
-            campaign=campaign,
-            mode=mode,
-            script_id=script_id,
-            script_version=script_version,
-            created_at=to_db_time(now),
-            state="offered",
-        )
-    )
-    session.add(
-        AuditEntry(
-            user_id=agent.id,
-            action="handoff.create",
-            target=f"handoff:{handoff_id}",
-            at=to_db_time(now),
-        )
+    if asked_for:
+        debtor_claims.stamp(session, debtor_id, now)
+    script_id, script_version = desk.catalog.pick(session, _main_account(profile, campaign))
+    connection = session.connection()
+    connection.execute(
+        _ADD_HANDOFF,
+        {
+            "id": handoff_id, "agent_id": agent.id, "debtor_id": debtor_id,
+            "campaign": campaign, "mode": mode, "script_id": script_id,
+            "script_version": script_version, "created_at": to_db_time(now), "state": "offered",
+        },
+    )  # fmt: skip
+    connection.execute(
+        _ADD_AUDIT,
+        {
+            "user_id": agent.id,
+            "action": "handoff.create",
+            "target": f"handoff:{handoff_id}",
+            "at": to_db_time(now),
+        },
     )
     history = records.history_page(session, debtor_id)
     return OpenedHandoff(handoff_id, profile, history, script_id, script_version, now)

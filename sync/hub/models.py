@@ -50,6 +50,7 @@ class User(Base):
 
 class Debtor(Base):
     __tablename__ = "debtors"
+    __table_args__ = (Index("uq_debtors_external_ref", "external_ref", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -58,6 +59,11 @@ class Debtor(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     broken_promises: Mapped[int] = mapped_column(Integer, default=0)
     last_payment_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The company's own reference, set by a portfolio import (unique when present).
+    external_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # When the dialer last reached this debtor; claimed atomically so two hub
+    # processes never hand off the same debtor at once.
+    last_handoff_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class ContactPoint(Base):
@@ -226,3 +232,17 @@ class AgentPresenceRow(Base):
     handoff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     handoff_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # The hub process holding the agent's connection; its death logs the agent out.
+    hub_origin: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+
+
+class HubProcessRow(Base):
+    """A live hub process and its last heartbeat; survivors clean up after a silent one."""
+
+    __tablename__ = "hub_processes"
+
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -12,9 +12,10 @@ send what.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import AgentAvailability, AgentState
@@ -62,9 +63,16 @@ def set_state(
     row = session.get(AgentPresenceRow, user_id, with_for_update=True)
     if row is None:
         row = AgentPresenceRow(
-            user_id=user_id, state="logged_out", handoff_accepted=False, updated_at=to_db_time(now)
+            user_id=user_id,
+            state="logged_out",
+            handoff_accepted=False,
+            updated_at=to_db_time(now),
+            hub_origin=origin,
         )
         session.add(row)
+    # The process that last spoke for the agent owns the row; if it dies silently,
+    # the survivors log the agent out (see ``liveness``).
+    row.hub_origin = origin
     new_uri = sip_uri or row.sip_uri
     if row.state == state and row.sip_uri == new_uri:
         return []
@@ -83,21 +91,30 @@ def claim_for_handoff(
 ) -> str | None:
     """Move a ready agent to on_call for ``handoff_id``; their SIP address, or None if not ready."""
     # One conditional UPDATE: two dialers (or two processes) cannot claim the same agent.
-    return session.scalar(
-        update(AgentPresenceRow)
-        .where(
-            AgentPresenceRow.user_id == user_id,
-            AgentPresenceRow.state == "ready",
-            AgentPresenceRow.sip_uri.is_not(None),
-        )
-        .values(
-            state="on_call",
-            handoff_id=handoff_id,
-            handoff_accepted=False,
-            updated_at=to_db_time(now),
-        )
-        .returning(AgentPresenceRow.sip_uri)
+    return (
+        session.connection()
+        .execute(_CLAIM, {"uid": user_id, "hid": handoff_id, "now": to_db_time(now)})
+        .scalar()
     )
+
+
+# Built once (it runs on every handoff); Core on the session's connection skips
+# the ORM's bookkeeping for a row no ORM object holds.
+_CLAIM = (
+    update(AgentPresenceRow)
+    .where(
+        AgentPresenceRow.user_id == bindparam("uid"),
+        AgentPresenceRow.state == "ready",
+        AgentPresenceRow.sip_uri.is_not(None),
+    )
+    .values(
+        state="on_call",
+        handoff_id=bindparam("hid"),
+        handoff_accepted=False,
+        updated_at=bindparam("now"),
+    )
+    .returning(AgentPresenceRow.sip_uri)
+)
 
 
 def mark_accepted(session: Session, user_id: int, handoff_id: str) -> None:
@@ -115,11 +132,15 @@ def tell_dialers(
     state: str,
     sip_uri: str | None,
     now: dt.datetime,
+    dialer_ids: Sequence[int] | None = None,
 ) -> list[Pushed]:
+    """Append an availability change to every dialer's stream (``dialer_ids`` when known)."""
+    if dialer_ids is None:
+        dialer_ids = list(
+            session.scalars(select(User.id).where(User.role == "dialer").order_by(User.id))
+        )
     pushed = []
-    for dialer_id in session.scalars(
-        select(User.id).where(User.role == "dialer").order_by(User.id)
-    ):
+    for dialer_id in dialer_ids:
         pushed.append(
             streams.append(
                 session,

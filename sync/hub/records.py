@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
@@ -118,23 +118,49 @@ def debtor_timezone(session: Session, debtor_id: int) -> str | None:
     return session.scalar(select(Debtor.timezone).where(Debtor.id == debtor_id))
 
 
+_EVENT_COLUMNS = (
+    HistoryEventRow.id,
+    HistoryEventRow.channel,
+    HistoryEventRow.occurred_at,
+    HistoryEventRow.direction,
+    HistoryEventRow.account_id,
+    HistoryEventRow.summary,
+    HistoryEventRow.detail,
+)
+# Built once: a page is read on every handoff and every fetch; plain columns
+# (not ORM entities) and a memoised statement keep that cheap.
+_NEWEST = (
+    select(*_EVENT_COLUMNS)
+    .where(HistoryEventRow.debtor_id == bindparam("debtor"))
+    .order_by(HistoryEventRow.id.desc())
+    .limit(bindparam("rows"))
+)
+_OLDER = (
+    select(*_EVENT_COLUMNS)
+    .where(
+        HistoryEventRow.debtor_id == bindparam("debtor"), HistoryEventRow.id < bindparam("before")
+    )
+    .order_by(HistoryEventRow.id.desc())
+    .limit(bindparam("rows"))
+)
+_COUNT = (
+    select(func.count())
+    .select_from(HistoryEventRow)
+    .where(HistoryEventRow.debtor_id == bindparam("debtor"))
+)
+
+
 def history_page(
     session: Session, debtor_id: int, before_id: int | None = None, limit: int = FIRST_PAGE
 ) -> HistoryPage:
     """Newest-first page of a debtor's events strictly older than ``before_id``."""
     limit = max(1, min(limit, MAX_HISTORY_PAGE))
-    query = select(HistoryEventRow).where(HistoryEventRow.debtor_id == debtor_id)
-    if before_id is not None:
-        query = query.where(HistoryEventRow.id < before_id)
     # One extra row tells whether an older page exists without a second query.
-    rows = list(session.scalars(query.order_by(HistoryEventRow.id.desc()).limit(limit + 1)))
+    params = {"debtor": debtor_id, "rows": limit + 1, "before": before_id}
+    rows = session.execute(_NEWEST if before_id is None else _OLDER, params).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    total = session.scalar(
-        select(func.count())
-        .select_from(HistoryEventRow)
-        .where(HistoryEventRow.debtor_id == debtor_id)
-    )
+    total = session.execute(_COUNT, {"debtor": debtor_id}).scalar()
     return HistoryPage(
         debtor_id=debtor_id,
         events=[_event(r) for r in rows],
@@ -143,12 +169,12 @@ def history_page(
     )
 
 
-def _event(row: HistoryEventRow) -> HistoryEvent:
+def _event(row: Row[Any]) -> HistoryEvent:
     return HistoryEvent(
         id=row.id,
-        channel=row.channel,  # type: ignore[arg-type]
+        channel=row.channel,
         occurred_at=as_utc(row.occurred_at),
-        direction=row.direction,  # type: ignore[arg-type]
+        direction=row.direction,
         account_id=row.account_id,
         summary=row.summary,
         detail=dict(row.detail or {}),

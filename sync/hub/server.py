@@ -1,8 +1,10 @@
 """The hub's websocket server: connections, login, role checks and the serve-forever entry.
 
-Each connection reads frames one at a time: before login only ``hello`` (and
-heartbeats) are accepted; after it, every message is checked against the
-protocol's ``ALLOWED_ROLES`` and handed to the dispatcher. Bad input gets the
+Before login a connection reads frames one at a time and accepts only
+``hello`` (and heartbeats); after it, a read loop keeps reading (so transport
+pings are always answered), answers heartbeats itself and queues everything
+else in the connection's ``Inbox``, whose worker checks each message against
+the protocol's ``ALLOWED_ROLES`` and hands it to the dispatcher. Bad input gets the
 codec's Error and the connection stays usable; a failed login gets
 ``auth_failed`` and close code 4401; a bug in a handler gets Error
 ``internal`` and a logged traceback. This module must never run database or
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import gc
 import logging
 import ssl
 import uuid
@@ -37,11 +40,13 @@ from sync.protocol import (
     decode_client,
 )
 
-from . import relay, streams
+from . import liveness, relay, streams, writes
 from . import sessions as tokens
 from .db import make_engine, migrate, session_factory, utc_now
 from .floor import Connection, Floor
 from .handlers import Dispatcher, HubContext, Refusal
+from .inbox import Inbox
+from .ingest import GroupCommit
 from .limits import HubLimits, TokenBucket
 from .records import UserRecord
 
@@ -72,8 +77,12 @@ class Hub:
         *,
         ssl_context: ssl.SSLContext | None = None,
         limits: HubLimits | None = None,
+        process_heartbeat_s: float = liveness.HEARTBEAT_S,
+        process_timeout_s: float = liveness.TIMEOUT_S,
     ) -> None:
         self.database_url = database_url
+        self._liveness_timing = (process_heartbeat_s, process_timeout_s)
+        self.liveness: liveness.ProcessLiveness | None = None
         self.host = host
         self._requested_port = port
         self._ssl = ssl_context
@@ -114,7 +123,21 @@ class Hub:
             db_pool=self._db_pool,
             origin=self.origin,
         )
+        sessions = self._ctx.sessions
+        self._ctx.ingest = GroupCommit(
+            lambda batch: self._run(self._db_pool, writes.store_batch, sessions, batch)
+        )
         self._dispatcher = Dispatcher(self._ctx)
+        heartbeat_s, timeout_s = self._liveness_timing
+        self.liveness = liveness.ProcessLiveness(
+            sessions,
+            self.origin,
+            functools.partial(self._run, self._db_pool),
+            self.floor.deliver,
+            heartbeat_s=heartbeat_s,
+            timeout_s=timeout_s,
+        )
+        await self.liveness.start()
         if self._engine.dialect.name == "postgresql":
             self._listener = relay.Listener(self.database_url, self.origin, self._on_notice)
             self._listener.on_reconnect = self.floor.resync
@@ -139,6 +162,11 @@ class Hub:
         if self._listener is not None:
             await self._listener.stop()
             self._listener = None
+        if self.liveness is not None:
+            await self.liveness.stop()
+            self.liveness = None
+        if self._ctx is not None and self._ctx.ingest is not None:
+            await self._ctx.ingest.stop()
         await self.floor.stop()
         for task in list(self._tasks):
             task.cancel()
@@ -199,9 +227,13 @@ class Hub:
                         return
                 deadline.reschedule(None)
             bucket = TokenBucket(self.limits.messages_per_s, self.limits.burst)
-            while True:
-                raw = await websocket.recv(decode=False)
-                await self._after_login(conn, raw, limited=not bucket.take())
+            inbox = Inbox(functools.partial(self._answer, conn))
+            try:
+                while True:
+                    raw = await websocket.recv(decode=False)
+                    await self._after_login(conn, inbox, raw, limited=not bucket.take())
+            finally:
+                await inbox.stop()
         except TimeoutError:
             conn.send(Error(code="hello_timeout", reason="no hello received in time"))
             conn.close(CLOSE_HELLO_TIMEOUT, "hello_timeout")
@@ -308,7 +340,10 @@ class Hub:
             await ctx.availability_snapshot(user)
         log.info("session %s: %s logged in as %s", conn.session_id, user.username, user.role)
 
-    async def _after_login(self, conn: Connection, raw: bytes | str, limited: bool) -> None:
+    async def _after_login(
+        self, conn: Connection, inbox: Inbox, raw: bytes | str, limited: bool
+    ) -> None:
+        """Decode one frame and queue it; never waits on the database, so reading goes on."""
         try:
             msg = decode_client(raw)
         except ProtocolError as exc:
@@ -320,6 +355,18 @@ class Hub:
                 Error(code="rate_limited", reason="too many messages; slow down", ref=msg.ref)
             )
             return
+        if isinstance(msg, Heartbeat):
+            # Answered here, ahead of queued work: a busy hub is still a live hub.
+            conn.send(Heartbeat(ref=msg.ref))
+            return
+        if not await inbox.put(msg):
+            # The desk's outbox already waits and resends on rate_limited; a full inbox
+            # asks for exactly that.
+            conn.send(
+                Error(code="rate_limited", reason="the hub is busy; send again later", ref=msg.ref)
+            )
+
+    async def _answer(self, conn: Connection, msg: Message) -> None:
         reply = await self._reply_to(conn, msg)
         if reply is not None:
             conn.send(reply)
@@ -358,6 +405,8 @@ async def run_hub(
     *,
     ssl_context: ssl.SSLContext | None = None,
     limits: HubLimits | None = None,
+    process_heartbeat_s: float = liveness.HEARTBEAT_S,
+    process_timeout_s: float = liveness.TIMEOUT_S,
 ) -> None:
     """Migrate, optionally seed the demo, and serve until cancelled."""
     loop = asyncio.get_running_loop()
@@ -365,8 +414,19 @@ async def run_hub(
         from .seed import seed_demo
 
         await loop.run_in_executor(None, functools.partial(seed_demo, database_url, seed_debtors))
-    hub = Hub(database_url, host, port, ssl_context=ssl_context, limits=limits)
+    hub = Hub(
+        database_url,
+        host,
+        port,
+        ssl_context=ssl_context,
+        limits=limits,
+        process_heartbeat_s=process_heartbeat_s,
+        process_timeout_s=process_timeout_s,
+    )
     await hub.start()
+    # Everything loaded so far (modules, engine, scripts) lives as long as the process:
+    # keeping it out of the collector's scans shortens the pauses every frame can hit.
+    gc.freeze()
     try:
         await asyncio.Future()
     finally:

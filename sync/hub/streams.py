@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -52,14 +52,26 @@ class Pushed:
     frame: bytes
 
 
+# Built once: these run on every event, and Core statements executed on the
+# session's connection skip the ORM's per-statement bookkeeping.
+_BUMP = (
+    update(StreamRow)
+    .where(StreamRow.user_id == bindparam("uid"))
+    .values(seq=StreamRow.seq + 1)
+    .returning(StreamRow.seq)
+)
+_STORE = insert(EventRow)
+
+
 def append(
     session: Session, origin: str, user_id: int, build: Callable[[int], E], now: dt.datetime
 ) -> Pushed:
     """Number and store an event in ``user_id``'s stream and announce it to other processes."""
     seq = _next_seq(session, user_id)
     frame = encode(build(seq))
-    session.add(
-        EventRow(user_id=user_id, seq=seq, payload=frame.decode(), created_at=to_db_time(now))
+    session.connection().execute(
+        _STORE,
+        {"user_id": user_id, "seq": seq, "payload": frame.decode(), "created_at": to_db_time(now)},
     )
     relay.announce_event(session, origin, user_id, seq)
     if seq % _PRUNE_EVERY == 0:
@@ -72,12 +84,7 @@ def append(
 def _next_seq(session: Session, user_id: int) -> int:
     # The row lock taken by this UPDATE orders concurrent writers of one stream, so
     # commit order equals number order and notifications arrive in number order.
-    bumped = session.scalar(
-        update(StreamRow)
-        .where(StreamRow.user_id == user_id)
-        .values(seq=StreamRow.seq + 1)
-        .returning(StreamRow.seq)
-    )
+    bumped = session.connection().execute(_BUMP, {"uid": user_id}).scalar()
     if bumped is not None:
         return int(bumped)
     open_stream(session, user_id)

@@ -1,172 +1,295 @@
-"""Exactly-once storage of the desktop's writes: payment promises and call wrap-ups.
+"""Exactly-once storage of the desktop's writes, many per transaction (group commit).
 
-A write is answered once and that answer is kept in ``write_results`` in the
-same transaction as the row it created (or the rejection it earned), so a
-repeated idempotency key — a retry after a lost ack, or a race between two
-connections — gets the original answer with ``duplicate=True``. Synchronous;
-runs in the hub's database executor. It must never store a write twice, change
-a recorded answer, or log amounts or debtor details.
+``store_batch`` takes the writes that arrived within one tick and stores them
+in one transaction: one look-up finds keys answered before, every other write
+is checked (with the batch's look-ups cached) and then inserted in bulk along
+with its history event, its ``write_results`` answer and its audit row, so a
+repeated idempotency key — a retry after a lost ack, a repeat inside the same
+batch, a race with another connection or process — gets the original answer
+with ``duplicate=True``. A business rejection is decided before anything is
+inserted, so it is recorded as that write's answer without touching its
+batch-mates. If another process stored one of the keys between our look and
+our insert (unique violation), the batch is retried and that key becomes a
+repeat. Synchronous; runs in the hub's database executor. It must never store
+a write twice, change a recorded answer, or log amounts or debtor details.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Literal
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import MAX_PATH_STEPS, CreatePromise, SubmitWrapUp, WriteAck, WriteReject
 
-from . import records
 from .db import to_db_time
 from .models import AuditEntry, HandoffRow, HistoryEventRow, PromiseRow, WrapUpRow, WriteResult
 from .records import UserRecord
+from .write_checks import BatchLookups, Rejection
+
+log = logging.getLogger("acuerdo.hub.writes")
 
 WriteKind = Literal["promise", "wrapup"]
 WriteAnswer = WriteAck | WriteReject
 MAX_KEY = 100
 MAX_DISPOSITION = 64
+# A batch that keeps meeting unique violations (keys raced by other processes) is
+# retried this many times before falling back to one transaction per write.
+_ATTEMPTS = 3
 
 
-class _Rejection(Exception):
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(code)
-        self.code = code
-        self.reason = reason
+@dataclass(frozen=True)
+class WriteRequest:
+    """One write as it arrived: who sent it, the message, and when the hub received it."""
+
+    user: UserRecord
+    msg: CreatePromise | SubmitWrapUp
+    now: dt.datetime
+
+    @property
+    def kind(self) -> WriteKind:
+        return "promise" if isinstance(self.msg, CreatePromise) else "wrapup"
+
+
+@dataclass
+class _Plan:
+    """Rows to insert for the new writes of one batch, in batch order."""
+
+    promises: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    wrapups: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    rejected: dict[int, Rejection] = field(default_factory=dict)
 
 
 def store_promise(
     sessions: sessionmaker[Session], user: UserRecord, msg: CreatePromise, now: dt.datetime
 ) -> WriteAnswer:
-    def create(session: Session) -> tuple[int, str]:
-        _check_promise(session, user, msg, now)
-        row = PromiseRow(
-            key=msg.key,
-            handoff_id=msg.handoff_id,
-            debtor_id=msg.debtor_id,
-            account_id=msg.account_id,
-            agent_id=user.id,
-            amount_cents=msg.amount_cents,
-            currency=msg.currency,
-            due_date=msg.due_date,
-            instalments=[
-                {"amount_cents": i.amount_cents, "due_date": i.due_date.isoformat()}
-                for i in msg.instalments
-            ],
-            payment_channel=msg.payment_channel,
-            created_at=to_db_time(now),
-        )
-        session.add(row)
-        session.add(
-            HistoryEventRow(
-                debtor_id=msg.debtor_id,
-                channel="promise",
-                occurred_at=to_db_time(now),
-                direction=None,
-                account_id=msg.account_id,
-                summary="Promesa de pago registrada",
-                detail={
-                    "amount_cents": msg.amount_cents,
-                    "due_date": msg.due_date.isoformat(),
-                    "outcome": "pending",
-                    "agent": user.username,
-                },
-            )
-        )
-        session.flush()
-        return row.id, f"promise:{row.id}"
-
-    return _store(sessions, user, "promise", msg.key, now, create)
+    return store_batch(sessions, [WriteRequest(user, msg, now)])[0]
 
 
 def store_wrapup(
     sessions: sessionmaker[Session], user: UserRecord, msg: SubmitWrapUp, now: dt.datetime
 ) -> WriteAnswer:
-    def create(session: Session) -> tuple[int, str]:
-        handoff = _check_wrapup(session, user, msg)
-        row = WrapUpRow(
-            key=msg.key,
-            handoff_id=msg.handoff_id,
-            debtor_id=msg.debtor_id,
-            agent_id=user.id,
-            disposition=msg.disposition,
-            notes=msg.notes,
-            script_id=msg.script_id,
-            script_version=msg.script_version,
-            script_path=list(msg.script_path),
-            callback_at=to_db_time(msg.callback_at) if msg.callback_at else None,
-            created_at=to_db_time(now),
-        )
-        session.add(row)
-        session.add(
-            HistoryEventRow(
-                debtor_id=msg.debtor_id,
-                channel="call",
-                occurred_at=to_db_time(now),
-                direction="out",
-                summary=f"Llamada cerrada por el asesor: {msg.disposition}",
-                detail={"disposition": msg.disposition, "agent": user.username},
+    return store_batch(sessions, [WriteRequest(user, msg, now)])[0]
+
+
+def store_batch(
+    sessions: sessionmaker[Session], requests: Sequence[WriteRequest]
+) -> list[WriteAnswer]:
+    """Store ``requests`` in one transaction; one answer per request, in order."""
+    for _ in range(_ATTEMPTS):
+        try:
+            return _store_once(sessions, requests)
+        except IntegrityError:
+            # Another connection or process stored one of these keys meanwhile: the
+            # next attempt sees its answer and treats that key as a repeat.
+            log.info("a batch of %d writes met a concurrent key; retrying", len(requests))
+    if len(requests) == 1:
+        return _store_once(sessions, requests)
+    # Whatever keeps failing must fail alone, not take its batch-mates with it.
+    return [store_batch(sessions, [request])[0] for request in requests]
+
+
+def _store_once(
+    sessions: sessionmaker[Session], requests: Sequence[WriteRequest]
+) -> list[WriteAnswer]:
+    answers: list[WriteAnswer | None] = [None] * len(requests)
+    first: dict[str, int] = {}
+    for index, request in enumerate(requests):
+        key = request.msg.key
+        if not key or len(key) > MAX_KEY:
+            # Not recordable under its own key, so not recorded: the client must fix it.
+            answers[index] = WriteReject(
+                key=key, kind=request.kind, code="invalid_key", reason="key must be 1-100 chars"
             )
-        )
-        if msg.notes.strip():
-            session.add(
-                HistoryEventRow(
-                    debtor_id=msg.debtor_id,
-                    channel="note",
-                    occurred_at=to_db_time(now),
-                    summary=msg.notes[:500],
-                    detail={"text": msg.notes, "agent": user.username},
-                )
+        else:
+            first.setdefault(key, index)
+    with sessions.begin() as session:
+        priors = {
+            row.key: row
+            for row in session.scalars(select(WriteResult).where(WriteResult.key.in_(list(first))))
+        } if first else {}  # fmt: skip
+        new = [i for key, i in first.items() if key not in priors]
+        plan = _plan(session, requests, new)
+        results = _insert(session, requests, plan)
+    recorded: dict[str, WriteResult] = dict(priors)
+    for index in new:
+        request = requests[index]
+        result = results[index]
+        recorded[request.msg.key] = result
+        if result.outcome == "accepted" and result.result_id is not None:
+            answers[index] = WriteAck(key=result.key, kind=request.kind, result_id=result.result_id)
+        else:
+            answers[index] = WriteReject(
+                key=result.key,
+                kind=request.kind,
+                code=result.code or "",
+                reason=result.reason or "",
             )
-        if handoff is not None:
-            handoff.state = "wrapped"
-        session.flush()
-        return row.id, f"wrapup:{row.id}"
-
-    return _store(sessions, user, "wrapup", msg.key, now, create)
+    for index, request in enumerate(requests):
+        if answers[index] is None:
+            answers[index] = _repeat(recorded[request.msg.key], request.user, request.kind)
+    return [a for a in answers if a is not None]
 
 
-def _store(
-    sessions: sessionmaker[Session],
-    user: UserRecord,
-    kind: WriteKind,
-    key: str,
-    now: dt.datetime,
-    create: Callable[[Session], tuple[int, str]],
-) -> WriteAnswer:
-    if not key or len(key) > MAX_KEY:
-        # Not recordable under its own key, so not recorded: the client must fix the key.
-        return WriteReject(key=key, kind=kind, code="invalid_key", reason="key must be 1-100 chars")
-    with sessions() as session:
-        prior = session.get(WriteResult, key)
-        if prior is not None:
-            return _repeat(prior, user, kind)
-    try:
-        with sessions.begin() as session:
-            try:
-                # ``create`` checks everything before adding a row, so a rejection
-                # leaves nothing behind to roll back.
-                result_id, target = create(session)
-            except _Rejection as rejection:
-                session.add(_result(key, kind, user, None, rejection.code, rejection.reason))
-                session.add(_audit(user, f"{kind}.reject", f"key:{key}", now))
-                answer: WriteAnswer = WriteReject(
-                    key=key, kind=kind, code=rejection.code, reason=rejection.reason
-                )
+def _plan(session: Session, requests: Sequence[WriteRequest], new: list[int]) -> _Plan:
+    lookups = BatchLookups(session)
+    plan = _Plan()
+    for index in new:
+        request = requests[index]
+        try:
+            if isinstance(request.msg, CreatePromise):
+                lookups.check_promise(request.user, request.msg, request.now)
+                plan.promises.append((index, _promise_row(request, request.msg)))
             else:
-                session.add(_result(key, kind, user, result_id, None, None))
-                session.add(_audit(user, f"{kind}.create", target, now))
-                answer = WriteAck(key=key, kind=kind, result_id=result_id)
-    except IntegrityError:
-        # Someone stored this key between our look and our insert: theirs is the answer.
-        with sessions() as session:
-            prior = session.get(WriteResult, key)
-            if prior is None:
-                raise
-            return _repeat(prior, user, kind)
-    return answer
+                lookups.check_wrapup(request.user, request.msg, MAX_DISPOSITION, MAX_PATH_STEPS)
+                plan.wrapups.append((index, _wrapup_row(request, request.msg)))
+        except Rejection as rejection:
+            plan.rejected[index] = rejection
+    return plan
+
+
+def _insert(
+    session: Session, requests: Sequence[WriteRequest], plan: _Plan
+) -> dict[int, WriteResult]:
+    """Bulk-insert the planned rows; each new write's recorded answer by batch index."""
+    results: dict[int, WriteResult] = {}
+    audits: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for model, planned in ((PromiseRow, plan.promises), (WrapUpRow, plan.wrapups)):
+        if not planned:
+            continue
+        ids = session.scalars(
+            insert(model).returning(model.id, sort_by_parameter_order=True),
+            [row for _, row in planned],
+        ).all()
+        for (index, _), row_id in zip(planned, ids, strict=True):
+            request = requests[index]
+            results[index] = _result(request, row_id, None)
+            audits.append(_audit(request, f"{request.kind}.create", f"{request.kind}:{row_id}"))
+            events += _history(request)
+    for index, rejection in plan.rejected.items():
+        request = requests[index]
+        results[index] = _result(request, None, rejection)
+        audits.append(_audit(request, f"{request.kind}.reject", f"key:{request.msg.key}"))
+    wrapped = [requests[i].msg.handoff_id for i, _ in plan.wrapups if requests[i].msg.handoff_id]
+    if wrapped:
+        session.execute(
+            update(HandoffRow).where(HandoffRow.id.in_(wrapped)).values(state="wrapped")
+        )
+    if events:
+        session.execute(insert(HistoryEventRow), events)
+    if results:
+        session.execute(
+            insert(WriteResult),
+            [
+                {
+                    "key": r.key, "kind": r.kind, "user_id": r.user_id, "outcome": r.outcome,
+                    "result_id": r.result_id, "code": r.code, "reason": r.reason,
+                }
+                for r in results.values()
+            ],
+        )  # fmt: skip
+        session.execute(insert(AuditEntry), audits)
+    return results
+
+
+def _promise_row(request: WriteRequest, msg: CreatePromise) -> dict[str, Any]:
+    return {
+        "key": msg.key,
+        "handoff_id": msg.handoff_id,
+        "debtor_id": msg.debtor_id,
+        "account_id": msg.account_id,
+        "agent_id": request.user.id,
+        "amount_cents": msg.amount_cents,
+        "currency": msg.currency,
+        "due_date": msg.due_date,
+        "instalments": [
+            {"amount_cents": i.amount_cents, "due_date": i.due_date.isoformat()}
+            for i in msg.instalments
+        ],
+        "payment_channel": msg.payment_channel,
+        "created_at": to_db_time(request.now),
+    }
+
+
+def _wrapup_row(request: WriteRequest, msg: SubmitWrapUp) -> dict[str, Any]:
+    return {
+        "key": msg.key,
+        "handoff_id": msg.handoff_id,
+        "debtor_id": msg.debtor_id,
+        "agent_id": request.user.id,
+        "disposition": msg.disposition,
+        "notes": msg.notes,
+        "script_id": msg.script_id,
+        "script_version": msg.script_version,
+        "script_path": list(msg.script_path),
+        "callback_at": to_db_time(msg.callback_at) if msg.callback_at else None,
+        "created_at": to_db_time(request.now),
+    }
+
+
+def _history(request: WriteRequest) -> list[dict[str, Any]]:
+    """The debtor's timeline entries a stored write adds."""
+    msg, at, agent = request.msg, to_db_time(request.now), request.user.username
+    if isinstance(msg, CreatePromise):
+        return [
+            _event(msg.debtor_id, "promise", at, None, msg.account_id, "Promesa de pago registrada",
+                   {"amount_cents": msg.amount_cents, "due_date": msg.due_date.isoformat(),
+                    "outcome": "pending", "agent": agent}),
+        ]  # fmt: skip
+    events = [
+        _event(msg.debtor_id, "call", at, "out", None,
+               f"Llamada cerrada por el asesor: {msg.disposition}",
+               {"disposition": msg.disposition, "agent": agent,
+                "right_party": msg.right_party}),
+    ]  # fmt: skip
+    if msg.notes.strip():
+        events.append(
+            _event(msg.debtor_id, "note", at, None, None, msg.notes[:500],
+                   {"text": msg.notes, "agent": agent})
+        )  # fmt: skip
+    return events
+
+
+def _event(
+    debtor_id: int,
+    channel: str,
+    at: dt.datetime,
+    direction: str | None,
+    account_id: int | None,
+    summary: str,
+    detail: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "debtor_id": debtor_id, "channel": channel, "occurred_at": at, "direction": direction,
+        "account_id": account_id, "summary": summary, "detail": detail,
+    }  # fmt: skip
+
+
+def _result(
+    request: WriteRequest, result_id: int | None, rejection: Rejection | None
+) -> WriteResult:
+    # Transient: its fields are copied into a bulk insert and into the answers.
+    return WriteResult(
+        key=request.msg.key,
+        kind=request.kind,
+        user_id=request.user.id,
+        outcome="accepted" if result_id is not None else "rejected",
+        result_id=result_id,
+        code=rejection.code if rejection else None,
+        reason=rejection.reason if rejection else None,
+    )
+
+
+def _audit(request: WriteRequest, action: str, target: str) -> dict[str, Any]:
+    return {"user_id": request.user.id, "action": action, "target": target,
+            "at": to_db_time(request.now)}  # fmt: skip
 
 
 def _repeat(prior: WriteResult, user: UserRecord, kind: WriteKind) -> WriteAnswer:
@@ -182,74 +305,3 @@ def _repeat(prior: WriteResult, user: UserRecord, kind: WriteKind) -> WriteAnswe
     return WriteReject(
         key=prior.key, kind=kind, code=prior.code or "rejected", reason=prior.reason or ""
     )
-
-
-def _result(
-    key: str,
-    kind: str,
-    user: UserRecord,
-    result_id: int | None,
-    code: str | None,
-    reason: str | None,
-) -> WriteResult:
-    return WriteResult(
-        key=key,
-        kind=kind,
-        user_id=user.id,
-        outcome="accepted" if result_id is not None else "rejected",
-        result_id=result_id,
-        code=code,
-        reason=reason,
-    )
-
-
-def _audit(user: UserRecord, action: str, target: str, now: dt.datetime) -> AuditEntry:
-    return AuditEntry(user_id=user.id, action=action, target=target, at=to_db_time(now))
-
-
-def _check_assignment(
-    session: Session, user: UserRecord, debtor_id: int, handoff_id: str | None
-) -> HandoffRow | None:
-    if not records.debtor_exists(session, debtor_id):
-        raise _Rejection("unknown_debtor", "no such debtor")
-    handoff = None
-    if handoff_id is not None:
-        handoff = session.get(HandoffRow, handoff_id)
-        if handoff is None or handoff.agent_id != user.id or handoff.debtor_id != debtor_id:
-            raise _Rejection("unknown_handoff", "no such handoff for this agent and debtor")
-    elif not records.was_handed_to(session, user.id, debtor_id):
-        raise _Rejection("not_assigned", "this debtor was never handed to this agent")
-    return handoff
-
-
-def _check_promise(
-    session: Session, user: UserRecord, msg: CreatePromise, now: dt.datetime
-) -> None:
-    _check_assignment(session, user, msg.debtor_id, msg.handoff_id)
-    owner = records.debtor_account_owner(session, msg.account_id)
-    account = records.account_of(session, msg.account_id)
-    if account is None or owner != msg.debtor_id:
-        raise _Rejection("unknown_account", "no such account for this debtor")
-    if account.status != "open":
-        raise _Rejection("account_not_open", f"the account is {account.status}")
-    if msg.amount_cents <= 0:
-        raise _Rejection("invalid_amount", "the promised amount must be greater than zero")
-    if msg.currency != account.currency:
-        raise _Rejection("currency_mismatch", f"the account is in {account.currency}")
-    today = records.local_today(records.debtor_timezone(session, msg.debtor_id), now)
-    if msg.due_date < today:
-        raise _Rejection("due_date_past", "the due date is in the past")
-    for instalment in msg.instalments:
-        if instalment.amount_cents <= 0 or instalment.due_date < today:
-            raise _Rejection(
-                "invalid_instalment", "every instalment needs a positive amount and a future date"
-            )
-
-
-def _check_wrapup(session: Session, user: UserRecord, msg: SubmitWrapUp) -> HandoffRow | None:
-    handoff = _check_assignment(session, user, msg.debtor_id, msg.handoff_id)
-    if not msg.disposition.strip() or len(msg.disposition) > MAX_DISPOSITION:
-        raise _Rejection("invalid_disposition", "a disposition of 1-64 characters is required")
-    if len(msg.script_path) > MAX_PATH_STEPS:
-        raise _Rejection("invalid_script_path", f"at most {MAX_PATH_STEPS} script steps")
-    return handoff

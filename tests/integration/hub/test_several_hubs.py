@@ -10,12 +10,10 @@ stored exactly once.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import os
 import signal
 import subprocess
-import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
@@ -39,7 +37,8 @@ from sync.protocol import (
 )
 
 from .conftest import Peer, connect_peer, rows
-from .postgres import PostgresCluster, free_port
+from .postgres import PostgresCluster
+from .processes import hub_process, wait_listening
 
 SIP = "sip:ana@127.0.0.1:5099"
 
@@ -95,43 +94,10 @@ async def test_handoff_made_on_one_hub_reaches_an_agent_on_the_other(
         assert getattr(again, "code", None) == "agent_not_ready"
 
 
-def spawn_hub(url: str, port: int) -> subprocess.Popen[bytes]:
-    code = (
-        "import asyncio, sys\n"
-        "from sync.hub.server import run_hub\n"
-        "asyncio.run(run_hub(sys.argv[1], '127.0.0.1', int(sys.argv[2])))\n"
-    )
-    return subprocess.Popen(
-        [sys.executable, "-c", code, url, str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-async def wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
-    async with asyncio.timeout(30):
-        while True:
-            assert process.poll() is None, "the hub process exited"
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                await asyncio.sleep(0.1)
-                continue
-            writer.close()
-            await writer.wait_closed()
-            return
-
-
 @pytest.fixture
 def doomed_hub(shared_url: str) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
-    port = free_port()
-    process = spawn_hub(shared_url, port)
-    try:
-        yield process, port
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=10)
+    with hub_process(shared_url) as running:
+        yield running
 
 
 @pytest.mark.asyncio
