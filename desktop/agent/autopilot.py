@@ -1,10 +1,11 @@
 """A scripted agent that works real calls through the real widgets (demo and end-to-end runs).
 
-It clicks the same buttons and fills the same promise form an agent would: go ready, follow the
-script toward a promise, save the minimum payment due in three days, hang up, submit the wrap-up
-"promise_to_pay", and repeat for N calls. Then it reports the run's figures through
-`on_metrics` and asks the app to quit (exit code 0 only if every promise synced). It must never
-call the sync client or the softphone directly: if the UI cannot do it, neither can the pilot.
+It clicks the same buttons and fills the same promise form an agent would: go ready, confirm the
+debtor's identity, follow the script toward a promise, save the minimum payment due in three
+days, hang up, submit the wrap-up "promise_to_pay", and repeat for N calls. Then it reports the
+run's figures through `on_metrics` and asks the app to quit (exit code 0 only if every promise
+synced). It must never call the sync client or the softphone directly: if the UI cannot do it,
+neither can the pilot.
 """
 
 from __future__ import annotations
@@ -148,6 +149,9 @@ class Autopilot(QObject):
         if self._phase == "wait_call":
             call = self._session.call
             if call is not None and call.state == "confirmed" and self._session.script.loaded:
+                # Like a negotiator: confirm who answered before any debt is discussed.
+                if self._ws.verification.confirm_button.isVisible():
+                    self._ws.verification.confirm_button.click()
                 self._phase = "script"
         elif self._phase == "script":
             self._script_step()

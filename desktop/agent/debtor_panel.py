@@ -125,6 +125,8 @@ class DebtorPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.card = DebtorCard(locale)
+        # The compliance banner above shows the debtor's time beside the calling window.
+        self.card.local_time.setVisible(False)
         self.accounts_view = _table("accountsView")
         self.accounts_view.setModel(accounts)
         header = self.accounts_view.horizontalHeader()
@@ -150,11 +152,32 @@ class DebtorPanel(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.card)
         layout.addWidget(named(QLabel(translate("Accounts", "Accounts")), "sectionTitle"))
+        # Until the agent confirmed the right party, the debt stays off the screen.
+        self.details_hidden = named(
+            QLabel(
+                translate(
+                    "Accounts", "Confirm the debtor's identity to see the accounts and history."
+                )
+            ),
+            "detailsHidden",
+        )
+        self.details_hidden.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details_hidden.hide()
         layout.addWidget(self.accounts_view)
+        layout.addWidget(self.details_hidden, 1)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history_view, 1)
         self._count_history()
         self._fit_accounts()
+
+    def show_details(self, visible: bool) -> None:
+        """Show the debt (accounts, promise record, the history that talks about it) only to
+        a verified right party."""
+        self.accounts_view.setVisible(visible)
+        self.card.record.setVisible(visible)
+        self.history_title.setVisible(visible)
+        self.history_view.setVisible(visible)
+        self.details_hidden.setVisible(not visible)
 
     def _fit_accounts(self) -> None:
         # Show every account without a scroll bar (a debtor rarely has more than four).

@@ -118,6 +118,9 @@ class PromiseForm(QFrame):
         self.setEnabled(bool(self._accounts))
         self._account_changed(0 if self._accounts else -1)
 
+    def has_accounts(self) -> bool:
+        return bool(self._accounts)
+
     def select_account(self, account_id: int) -> bool:
         index = self.account.findData(account_id)
         if index >= 0:

@@ -17,9 +17,11 @@ from collections.abc import Coroutine
 from typing import Any, Protocol
 
 import msgspec
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.agent.accounts_model import AccountsModel
+from desktop.agent.call_control import CallControl
+from desktop.agent.campaign_rules import CampaignRules
 from desktop.agent.handoff_router import HandoffRouter
 from desktop.agent.history_model import HistoryModel
 from desktop.agent.outbox_model import OutboxModel
@@ -32,7 +34,9 @@ from desktop.common.i18n import translate
 from scripts_engine import EngineError, variables_for_call
 from softphone.model import CallInfo, SoftphoneError
 from sync.protocol import (
+    CampaignData,
     CreatePromise,
+    FetchCampaign,
     FetchHistory,
     HandoffCancel,
     HandoffOffer,
@@ -87,6 +91,9 @@ class AgentSession(QObject):
     promise_saved = Signal(object)  # OutboxItem
     item_changed = Signal(object)  # OutboxItem (promise or wrap-up)
     unsynced_changed = Signal(int)
+    rules_changed = Signal(object)  # CampaignRules
+    right_party_changed = Signal(object)  # "verified" | "refused" | None
+    wrapup_expired = Signal(str)  # the campaign's disposition for a wrap-up left unchosen
 
     def __init__(
         self,
@@ -108,6 +115,17 @@ class AgentSession(QObject):
         self.script = ScriptViewModel(self)
         self.scripts = ScriptLibrary(client.request)
         self.router = HandoffRouter(phone, pairing_wait_s, parent=self)
+        self.calls = CallControl(phone, self)  # type: ignore[arg-type]
+        self.rules = CampaignRules()
+        self._rules_for: str | None = None
+        self.pause_code: str | None = None
+        # Right-party verification of the debtor on screen; debt details wait for it.
+        self.right_party: str | None = None
+        # Wrap-up has a campaign time limit; at the end the desk submits it and goes ready.
+        self.wrapup_deadline: float | None = None
+        self._wrapup_timer = QTimer(self)
+        self._wrapup_timer.setSingleShot(True)
+        self._wrapup_timer.timeout.connect(self._wrapup_time_up)
         self.router.ringing.connect(self.call_ringing)
         self.history.more_requested.connect(self._fetch_history)
         self.state = "not_ready"
@@ -126,6 +144,8 @@ class AgentSession(QObject):
         # The sync client re-sends the last agent state itself after every reconnect.
         self.connection = state
         self.connection_changed.emit(state, detail)
+        if state == "online" and self._rules_for is None:
+            self._spawn(self._load_rules(None), "campaign")
 
     def on_offer(self, offer: HandoffOffer) -> None:
         self.offer_received_at[offer.handoff_id] = time.perf_counter()
@@ -133,7 +153,11 @@ class AgentSession(QObject):
             return  # a replay after reconnect: the screen is already up
         log.info("handoff %s offered (mode %s)", offer.handoff_id, offer.mode)
         self.offer = offer
+        self.right_party = None
+        self.right_party_changed.emit(None)
         self._set_state("on_call")
+        if offer.campaign != self.rules.policy.campaign:
+            self._spawn(self._load_rules(offer.campaign), "campaign")
         self.accounts.reset(list(offer.debtor.accounts))
         self.history.reset(offer.history, debtor_zone(offer.debtor.timezone))
         self.script.clear()
@@ -174,13 +198,17 @@ class AgentSession(QObject):
             self._safe_phone(lambda p: p.hangup(call.call_id), "reject second call")
             return
         self.call = call
+        self.calls.customer_changed(call)
         self.call_updated.emit(call)
         self.router.invite_arrived(call)
 
     def on_call_changed(self, call: CallInfo) -> None:
+        if self.calls.any_call_changed(call):
+            return  # the consult leg: the call bar follows it, the customer call goes on
         if self.call is None or call.call_id != self.call.call_id:
             return
         self.call = call
+        self.calls.customer_changed(call)
         self.call_updated.emit(call)
         if call.state == "disconnected":
             self.router.call_ended(call.call_id)
@@ -196,9 +224,25 @@ class AgentSession(QObject):
         else:
             messages.info(translate("Agent", "Finish the current call and its wrap-up first."))
 
-    def go(self, state: str) -> None:
-        self._set_state(state)
+    def go(self, state: str, pause_code: str | None = None) -> None:
+        """Change the agent's own state; not ready may carry one of the campaign's pause codes."""
+        if pause_code is not None and self.rules.pause_code(pause_code) is None:
+            messages.warning(translate("Agent", "That pause reason is not offered here."))
+            return
+        if self.state not in ("ready", "not_ready") or state not in ("ready", "not_ready"):
+            messages.info(translate("Agent", "Finish the current call and its wrap-up first."))
+            return
+        self.pause_code = pause_code if state == "not_ready" else None
+        self._set_state(state, force=True)
         self._spawn(self._send_state(state), "state")
+
+    def verify_identity(self, verified: bool) -> None:
+        """The agent confirmed (or could not confirm) they talk to the debtor."""
+        if self.offer is None:
+            return
+        self.right_party = "verified" if verified else "refused"
+        log.info("right party %s for handoff %s", self.right_party, self.offer.handoff_id)
+        self.right_party_changed.emit(self.right_party)
 
     def answer(self) -> None:
         if self.call is not None and self.call.state == "ringing":
@@ -277,6 +321,7 @@ class AgentSession(QObject):
             script_id=script.id if script else offer.script_id,
             script_version=script.version if script else offer.script_version,
             script_path=list(self.script.path),
+            right_party=self.right_party,  # type: ignore[arg-type]
         )
         try:
             item = await self._client.save_wrapup(msg)
@@ -289,6 +334,8 @@ class AgentSession(QObject):
             )
             return None
         self.on_item(item)
+        self._wrapup_timer.stop()
+        self.wrapup_deadline = None
         self._clear_screen()
         next_state = "ready" if self.ready_after_wrapup else "not_ready"
         self._set_state(next_state)
@@ -303,19 +350,36 @@ class AgentSession(QObject):
             return
         self._set_state("wrap_up")
         self._spawn(self._send_state("wrap_up"), "state")
-        self.wrapup_started.emit(self.script.disposition)
+        suggested = self.script.disposition
+        if self.right_party == "refused":
+            suggested = "not_verified"
+        limit_s = self.rules.policy.wrapup_limit_s
+        if limit_s > 0:
+            self.wrapup_deadline = time.monotonic() + limit_s
+            self._wrapup_timer.start(limit_s * 1000)
+        self.wrapup_started.emit(suggested)
+
+    def _wrapup_time_up(self) -> None:
+        if self.state == "wrap_up" and self.offer is not None:
+            log.info("wrap-up limit reached for handoff %s", self.offer.handoff_id)
+            self.wrapup_expired.emit(self.rules.policy.timeout_disposition)
 
     def _clear_screen(self) -> None:
         self.offer = None
         self.call = None
+        self.right_party = None
+        self.calls.customer_changed(None)
         self.accounts.reset([])
         self.history.reset(None)
         self.script.clear()
         self.call_updated.emit(None)
         self.screen_cleared.emit()
 
-    def _set_state(self, state: str) -> None:
-        if state != self.state:
+    def _set_state(self, state: str, force: bool = False) -> None:
+        # `force`: a new pause code is a new state for the clock even if still not ready.
+        if state != self.state or force:
+            if state != "not_ready":
+                self.pause_code = None
             self.state = state
             self.state_since = time.monotonic()
             self.agent_state_changed.emit(state)
@@ -323,7 +387,7 @@ class AgentSession(QObject):
     async def _send_state(self, state: str) -> None:
         uri = self._phone.contact_uri if self._phone is not None else None
         try:
-            await self._client.set_state(state, sip_uri=uri)
+            await self._client.set_state(state, sip_uri=uri, pause_code=self.pause_code)
         except ConnectionError:
             # Offline: the sync client sends the latest state when the link comes back.
             log.info("state %s not sent: offline", state)
@@ -350,6 +414,19 @@ class AgentSession(QObject):
             log.warning("script variables for handoff %s: %s", offer.handoff_id, exc)
             variables = {}
         self.script.load(script, variables, self.locale)
+
+    async def _load_rules(self, campaign: str | None) -> None:
+        self._rules_for = campaign or ""
+        try:
+            reply = await self._client.request(FetchCampaign(campaign=campaign))
+        except Exception as exc:
+            # The fallback rules stay; they are the default campaign's published ones.
+            log.info("campaign rules not fetched: %s", type(exc).__name__)
+            self._rules_for = None
+            return
+        if isinstance(reply, CampaignData):
+            self.rules = CampaignRules(reply.policy)
+            self.rules_changed.emit(self.rules)
 
     def _fetch_history(self, debtor_id: int, before_id: int) -> None:
         self._spawn(self._fetch_history_page(debtor_id, before_id), "history")

@@ -7,8 +7,10 @@ It must never call the sync client or the softphone directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,10 +24,15 @@ from desktop.agent.debtor_panel import DebtorPanel
 from desktop.agent.promise_form import PromiseForm
 from desktop.agent.script_panel import ScriptPanel
 from desktop.agent.session import AgentSession
+from desktop.agent.shortcuts import ShortcutMap
+from desktop.agent.shortcuts_dialog import ShortcutsDialog
 from desktop.agent.top_bar import TopBar, _restyle
+from desktop.agent.tray import CallAlert
+from desktop.agent.verification_bar import ComplianceBanner, VerificationBar
 from desktop.agent.wrapup_dialog import WrapUpDialog
 from desktop.common import messages
 from desktop.common.i18n import translate
+from desktop.common.preferences import workspace_settings
 from desktop.common.widgets import named
 from sync.protocol import HandoffOffer
 
@@ -35,16 +42,26 @@ MESSAGE_MS = {"info": 6000, "warning": 10000, "error": 15000}
 class AgentWorkspace(QMainWindow):
     close_requested = Signal()
 
-    def __init__(self, session: AgentSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: AgentSession,
+        parent: QWidget | None = None,
+        shortcuts: ShortcutMap | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("agentWorkspace")
         self.session = session
+        self.shortcuts = shortcuts or ShortcutMap.from_settings(workspace_settings())
         self._may_close = False
         self.setWindowTitle(translate("Workspace", "Acuerdo — Agent workspace"))
         self.resize(1360, 860)
 
         self.top_bar = TopBar(session)
-        self.call_bar = CallBar(session)
+        self.call_bar = CallBar(session, self.shortcuts)
+        self.verification = VerificationBar(self.shortcuts.native("verify"))
+        self.verification.answered.connect(session.verify_identity)
+        self.compliance = ComplianceBanner()
+        self.alert = CallAlert(self)
         self.debtor_panel = DebtorPanel(session.accounts, session.history, session.locale)
         self.script_panel = ScriptPanel(session.script)
         self.promise_form = PromiseForm(session.outbox, session.locale)
@@ -77,6 +94,8 @@ class AgentWorkspace(QMainWindow):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(12, 10, 12, 10)
         body_layout.addWidget(self.banner)
+        body_layout.addWidget(self.compliance)
+        body_layout.addWidget(self.verification)
         body_layout.addWidget(self.splitter, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -87,25 +106,94 @@ class AgentWorkspace(QMainWindow):
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 
-        QShortcut(QKeySequence("F9"), self, session.toggle_ready)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.focus_promise)
+        self.keys: dict[str, QShortcut] = {}
+        for action_id, slot in self._action_slots().items():
+            key = QShortcut(self.shortcuts.sequence(action_id), self)
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(slot)
+            self.keys[action_id] = key
+        self.shortcuts_dialog: ShortcutsDialog | None = None
 
         session.screen_popped.connect(self.show_offer)
         session.screen_cleared.connect(lambda: self.show_offer(None))
         session.script.promise_requested.connect(self.focus_promise)
         session.wrapup_started.connect(self.open_wrapup)
+        session.wrapup_expired.connect(self.wrapup.submit_on_timeout)
+        session.right_party_changed.connect(self._right_party)
+        session.rules_changed.connect(
+            lambda _r: self.compliance.show_offer(session.offer, session.rules, session.locale)
+        )
+        session.call_ringing.connect(lambda _cid: self.alert.call_arriving(ringing=True))
         self.promise_form.submitted.connect(session.record_promise)
         self.wrapup.submitted.connect(session.finish_wrapup)
         messages.bridge().posted.connect(self.show_message)
         self.show_offer(None)
 
+    def _action_slots(self) -> dict[str, Callable[[], object]]:
+        session, bar = self.session, self.call_bar
+        return {
+            "answer": session.answer,
+            "hangup": bar.hang_up,
+            "hold": session.toggle_hold,
+            "mute": session.toggle_mute,
+            "ready": session.toggle_ready,
+            "not_ready": self.top_bar.open_pause_menu,
+            "keypad": bar.open_keypad,
+            "transfer": lambda: bar.ask_target("transfer"),
+            "consult": lambda: bar.ask_target("consult"),
+            "complete": session.calls.complete_transfer,
+            "conference": session.calls.toggle_conference,
+            "verify": self.confirm_identity,
+            "promise": self.focus_promise,
+            "wrapup": self.raise_wrapup,
+            "volume_up": lambda: session.calls.step_volume(True),
+            "volume_down": lambda: session.calls.step_volume(False),
+            "shortcuts": self.open_shortcuts,
+        }
+
+    def apply_shortcuts(self, shortcuts: ShortcutMap) -> None:
+        self.shortcuts = shortcuts
+        for action_id, key in self.keys.items():
+            key.setKey(shortcuts.sequence(action_id))
+        self.call_bar.relabel(shortcuts)
+
+    def open_shortcuts(self) -> None:
+        self.shortcuts_dialog = ShortcutsDialog(self.shortcuts, self)
+        self.shortcuts_dialog.saved.connect(self.apply_shortcuts)
+        self.shortcuts_dialog.open()
+
+    def confirm_identity(self) -> None:
+        if self.session.offer is not None and self.session.right_party is None:
+            self.session.verify_identity(True)
+
+    def raise_wrapup(self) -> None:
+        if self.session.state == "wrap_up":
+            self.wrapup.show()
+            self.wrapup.raise_()
+            self.wrapup.activateWindow()
+
     def show_offer(self, offer: HandoffOffer | None) -> None:
+        self.verification.show_state(offer, None)
+        self.compliance.show_offer(offer, self.session.rules, self.session.locale)
+        self.debtor_panel.show_details(offer is None)
+        self.promise_form.setVisible(offer is None)
+        self.promise_form.setEnabled(False)
         if offer is None:
             self.debtor_panel.card.show_debtor(None, "")
             self.promise_form.set_accounts([])
             return
+        self.alert.call_arriving(ringing=False)
         self.debtor_panel.card.show_debtor(offer.debtor, offer.campaign)
         self.promise_form.set_accounts(list(offer.debtor.accounts))
+        self.promise_form.setEnabled(False)
+
+    def _right_party(self, right_party: str | None) -> None:
+        offer = self.session.offer
+        self.verification.show_state(offer, right_party)
+        verified = right_party == "verified"
+        self.debtor_panel.show_details(offer is None or verified)
+        self.promise_form.setVisible(offer is None or verified)
+        self.promise_form.setEnabled(verified and self.promise_form.has_accounts())
 
     def focus_promise(self) -> None:
         if self.promise_form.isEnabled():
@@ -113,7 +201,7 @@ class AgentWorkspace(QMainWindow):
             self.promise_form.amount.selectAll()
 
     def open_wrapup(self, suggested: str | None) -> None:
-        self.wrapup.prepare(suggested)
+        self.wrapup.prepare(suggested, self.session.wrapup_deadline)
         self.wrapup.open()
 
     def show_message(self, level: str, text: str) -> None:

@@ -7,7 +7,9 @@ wrap-up through without a disposition.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+import time
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.formatting import format_duration
 from desktop.common.i18n import translate
 from desktop.common.widgets import named
 from sync.protocol import DEFAULT_DISPOSITIONS
@@ -69,6 +72,12 @@ class WrapUpDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(translate("WrapUp", "Notes (optional)"))
         self.notes.setMaximumHeight(110)
+        self.countdown = named(QLabel(), "wrapupCountdown")
+        self.countdown.setAccessibleName(translate("WrapUp", "Time left for the wrap-up"))
+        self._deadline: float | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(500)
+        self._ticker.timeout.connect(self._tick)
         self.problem = named(QLabel(), "problems")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
@@ -81,13 +90,22 @@ class WrapUpDialog(QDialog):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.countdown)
         layout.addLayout(grid)
         layout.addWidget(self.notes)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
 
-    def prepare(self, suggested: str | None) -> None:
-        """Reset for a new call; preselect the script's disposition if it named a known one."""
+    def prepare(self, suggested: str | None, deadline: float | None = None) -> None:
+        """Reset for a new call; preselect the script's disposition if it named a known one.
+        `deadline` (time.monotonic()) is when the campaign's wrap-up limit runs out."""
+        self._deadline = deadline
+        self.countdown.setVisible(deadline is not None)
+        if deadline is not None:
+            self._ticker.start()
+            self._tick()
+        else:
+            self._ticker.stop()
         self.group.setExclusive(False)
         for radio in self.radios.values():
             radio.setChecked(False)
@@ -96,6 +114,26 @@ class WrapUpDialog(QDialog):
             self.radios[suggested].setChecked(True)
         self.notes.clear()
         self.problem.hide()
+
+    def _tick(self) -> None:
+        if self._deadline is None:
+            return
+        left = max(0.0, self._deadline - time.monotonic())
+        self.countdown.setText(
+            translate("WrapUp", "Ready again automatically in {left}").format(
+                left=format_duration(left + 0.999)
+            )
+        )
+
+    def submit_on_timeout(self, fallback: str) -> None:
+        """The limit ran out: submit what the agent chose, else the campaign's fallback code."""
+        if not self.isVisible():
+            return
+        code = self.selected() or fallback
+        notes = self.notes.toPlainText().strip()[:MAX_NOTES]
+        self._ticker.stop()
+        self.submitted.emit(code, notes)
+        self.accept()
 
     def selected(self) -> str | None:
         button = self.group.checkedButton()
@@ -120,6 +158,7 @@ class WrapUpDialog(QDialog):
             )
             return False
         self.problem.hide()
+        self._ticker.stop()
         self.submitted.emit(code, notes)
         self.accept()
         return True

@@ -4,147 +4,405 @@
 <context>
     <name>Accounts</name>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="51"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="52"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="53"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="54"/>
         <source>Days past due</source>
         <translation>Días de atraso</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="55"/>
         <source>Minimum payment</source>
         <translation>Pago mínimo</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py" line="56"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="154"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="158"/>
+        <source>Confirm the debtor&apos;s identity to see the accounts and history.</source>
+        <translation>Confirme la identidad del titular para ver las cuentas y el historial.</translation>
     </message>
 </context>
 <context>
     <name>Agent</name>
     <message>
+        <location filename="../../desktop/agent/session.py" line="225"/>
+        <location filename="../../desktop/agent/session.py" line="233"/>
         <source>Finish the current call and its wrap-up first.</source>
         <translation>Primero termine la llamada actual y su cierre.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="230"/>
+        <source>That pause reason is not offered here.</source>
+        <translation>Ese motivo de pausa no está disponible aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/session.py" line="475"/>
         <source>Something went wrong; the support log has details.</source>
         <translation>Algo salió mal; el registro de soporte tiene los detalles.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="23"/>
         <source>Ready</source>
         <translation>Disponible</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="24"/>
         <source>Not ready</source>
         <translation>No disponible</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="25"/>
         <source>On a call</source>
         <translation>En llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="26"/>
         <source>Wrap-up</source>
         <translation>Cierre</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="27"/>
         <source>Logged out</source>
         <translation>Sin sesión</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="50"/>
+        <source>Time in state</source>
+        <translation>Tiempo en el estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="52"/>
         <source>Toggle ready / not ready (F9)</source>
         <translation>Cambiar disponible / no disponible (F9)</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="54"/>
+        <source>Ready / not ready</source>
+        <translation>Disponible / no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="57"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="58"/>
+        <source>Not ready with a reason</source>
+        <translation>No disponible con motivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="107"/>
+        <source>Not ready · {reason}</source>
+        <translation>No disponible · {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="109"/>
+        <source>Agent state: {state}</source>
+        <translation>Estado del asesor: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="113"/>
         <source>Go not ready</source>
         <translation>Pasar a no disponible</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="115"/>
         <source>Go ready</source>
         <translation>Pasar a disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="137"/>
+        <source>{elapsed} of {limit} min</source>
+        <translation>{elapsed} de {limit} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/top_bar.py" line="143"/>
+        <source>{elapsed} · ready in {left}</source>
+        <translation>{elapsed} · disponible en {left}</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
+        <location filename="../../desktop/desk.py" line="95"/>
+        <location filename="../../desktop/desk.py" line="263"/>
         <source>The local data folder cannot be used: {reason}</source>
         <translation>No se puede usar la carpeta de datos local: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/desk.py" line="312"/>
         <source>The softphone could not start: {reason}</source>
         <translation>El softphone no pudo iniciar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>Audio</name>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="51"/>
+        <source>Microphone level</source>
+        <translation>Nivel del micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="52"/>
+        <source>Speaker level</source>
+        <translation>Nivel del auricular</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="58"/>
+        <location filename="../../desktop/agent/audio_controls.py" line="59"/>
+        <source>Speaker volume</source>
+        <translation>Volumen del auricular</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="63"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="64"/>
+        <source>Audio devices</source>
+        <translation>Dispositivos de audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="65"/>
+        <source>Choose headset and ringer devices</source>
+        <translation>Elegir diadema y timbre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="70"/>
+        <source>Mic</source>
+        <translation>Mic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="71"/>
+        <source>Spk</source>
+        <translation>Aur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="126"/>
+        <source>Headset (speaker)</source>
+        <translation>Diadema (auricular)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="127"/>
+        <source>Headset (microphone)</source>
+        <translation>Diadema (micrófono)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="128"/>
+        <source>Ringer</source>
+        <translation>Timbre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="136"/>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="145"/>
+        <source>No audio devices found</source>
+        <translation>No se encontraron dispositivos de audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="150"/>
+        <source>Audio device saved; it is used from your next sign-in.</source>
+        <translation>Dispositivo de audio guardado; se usará desde su próximo inicio de sesión.</translation>
+    </message>
+</context>
+<context>
     <name>Call</name>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="33"/>
         <source>No call</source>
         <translation>Sin llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="35"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="37"/>
         <source>Ringing</source>
         <translation>Timbrando</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="38"/>
         <source>Calling</source>
         <translation>Llamando</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="39"/>
         <source>Connecting</source>
         <translation>Conectando</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="40"/>
         <source>Connected</source>
         <translation>Conectada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="41"/>
         <source>Ended</source>
         <translation>Terminada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="67"/>
+        <source>Call duration</source>
+        <translation>Duración de la llamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="69"/>
+        <source>Call quality</source>
+        <translation>Calidad de la llamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="77"/>
         <source>Answer</source>
         <translation>Contestar</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="78"/>
         <source>Hang up</source>
         <translation>Colgar</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="79"/>
         <source>Hold</source>
         <translation>Espera</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="80"/>
         <source>Mute</source>
         <translation>Silenciar</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_bar.py" line="83"/>
+        <source>Keypad</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="85"/>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="88"/>
+        <source>Consult</source>
+        <translation>Consultar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="91"/>
+        <source>Complete transfer</source>
+        <translation>Completar transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="94"/>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="97"/>
+        <source>Back to customer</source>
+        <translation>Volver con el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="98"/>
+        <source>End consultation</source>
+        <translation>Terminar la consulta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="155"/>
+        <source>Shortcut: {key}</source>
+        <translation>Atajo: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="215"/>
+        <source>Colleague: {state}</source>
+        <translation>Colega: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="234"/>
+        <source>MOS {mos:.1f}</source>
+        <translation>MOS {mos:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_bar.py" line="237"/>
+        <source>Loss {loss:.1f}% · jitter {jitter:.0f} ms · round trip {rtt} ms</source>
+        <translation>Pérdida {loss:.1f}% · jitter {jitter:.0f} ms · ida y vuelta {rtt} ms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/handoff_router.py" line="96"/>
         <source>The call could not be answered automatically.</source>
         <translation>La llamada no se pudo contestar automáticamente.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="179"/>
         <source>The customer hung up before the call connected.</source>
         <translation>El cliente colgó antes de que la llamada se conectara.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_control.py" line="63"/>
+        <source>Type a full SIP address (sip:user@host) for this call.</source>
+        <translation>Escriba una dirección SIP completa (sip:usuario@host) para esta llamada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="67"/>
+        <source>Type an extension, a phone number or a SIP address (sip:user@host).</source>
+        <translation>Escriba una extensión, un número o una dirección SIP (sip:usuario@host).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="131"/>
+        <source>The keypad sends 0-9, *, # and A-D only.</source>
+        <translation>El teclado solo envía 0-9, *, # y A-D.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="143"/>
+        <location filename="../../desktop/agent/call_control.py" line="173"/>
+        <source>Transferring the call…</source>
+        <translation>Transfiriendo la llamada…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="170"/>
+        <source>Wait until the colleague answers to transfer.</source>
+        <translation>Espere a que el colega conteste para transferir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="190"/>
+        <source>A conference needs the customer and a colleague.</source>
+        <translation>Una conferencia necesita al cliente y a un colega.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py" line="247"/>
+        <location filename="../../desktop/agent/session.py" line="452"/>
         <source>The softphone is not running.</source>
         <translation>El softphone no está funcionando.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_control.py" line="254"/>
+        <location filename="../../desktop/agent/session.py" line="459"/>
         <source>The phone could not do that: {reason}</source>
         <translation>El teléfono no pudo hacerlo: {reason}</translation>
     </message>
@@ -152,57 +410,98 @@
 <context>
     <name>Channel</name>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="31"/>
         <source>Call</source>
         <translation>Llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="32"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="33"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="34"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="35"/>
         <source>Messenger</source>
         <translation>Messenger</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="36"/>
         <source>Voice blast</source>
         <translation>Mensaje de voz masivo</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="37"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="38"/>
         <source>Promise</source>
         <translation>Promesa</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="39"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
 </context>
 <context>
+    <name>Compliance</name>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="127"/>
+        <source>Debtor&apos;s time zone unknown: check the calling window</source>
+        <translation>Zona horaria del titular desconocida: verifique el horario permitido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="130"/>
+        <source>Debtor&apos;s time {time} · inside the window {window}</source>
+        <translation>Hora del titular {time} · dentro del horario {window}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="133"/>
+        <source>Debtor&apos;s time {time} · OUTSIDE the window {window}</source>
+        <translation>Hora del titular {time} · FUERA del horario {window}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="144"/>
+        <source>{count}+</source>
+        <translation>{count}+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="147"/>
+        <source>Contacts in the last 7 days: {count}</source>
+        <translation>Contactos en los últimos 7 días: {count}</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="33"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="34"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="35"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="36"/>
         <source>Sign-in refused</source>
         <translation>Acceso rechazado</translation>
     </message>
@@ -210,22 +509,27 @@
 <context>
     <name>Debtor</name>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="68"/>
         <source>Waiting for the next call</source>
         <translation>Esperando la siguiente llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="69"/>
         <source>Go ready to receive calls.</source>
         <translation>Pase a disponible para recibir llamadas.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="82"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="85"/>
         <source>Broken promises: {broken} · Last payment: {last}</source>
         <translation>Promesas incumplidas: {broken} · Último pago: {last}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="95"/>
         <source>Local time {time}</source>
         <translation>Hora local {time}</translation>
     </message>
@@ -233,38 +537,47 @@
 <context>
     <name>Disposition</name>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="33"/>
         <source>Promise to pay</source>
         <translation>Promesa de pago</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="34"/>
         <source>Call back later</source>
         <translation>Volver a llamar</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="35"/>
         <source>No agreement</source>
         <translation>Sin acuerdo</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="36"/>
         <source>Says already paid</source>
         <translation>Indica que ya pagó</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="37"/>
         <source>Disputes the debt</source>
         <translation>No reconoce el adeudo</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="38"/>
         <source>Third party answered</source>
         <translation>Contestó un tercero</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="39"/>
         <source>Identity not verified</source>
         <translation>Identidad no verificada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="40"/>
         <source>Wrong number</source>
         <translation>Número equivocado</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="41"/>
         <source>No answer / voicemail</source>
         <translation>Sin respuesta / buzón de voz</translation>
     </message>
@@ -272,6 +585,7 @@
 <context>
     <name>Formatting</name>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="76"/>
         <source>unknown time zone</source>
         <translation>zona horaria desconocida</translation>
     </message>
@@ -279,93 +593,135 @@
 <context>
     <name>History</name>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="145"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="198"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/debtor_panel.py" line="196"/>
         <source>History ({shown} of {total})</source>
         <translation>Historial ({shown} de {total})</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/history_model.py" line="119"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/history_model.py" line="120"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/history_model.py" line="121"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="442"/>
         <source>Older history could not be loaded now.</source>
         <translation>No se pudo cargar el historial anterior en este momento.</translation>
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="36"/>
+        <source>Keypad</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="39"/>
+        <source>Digits sent</source>
+        <translation>Dígitos enviados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="44"/>
+        <source>Key {key}</source>
+        <translation>Tecla {key}</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
+        <location filename="../../desktop/desk.py" line="283"/>
         <source>The hub at {url} cannot be reached. Check the address and the network.</source>
         <translation>No se puede conectar con el servidor en {url}. Revise la dirección y la red.</translation>
     </message>
     <message>
+        <location filename="../../desktop/desk.py" line="292"/>
         <source>Wrong user or password.</source>
         <translation>Usuario o contraseña incorrectos.</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="42"/>
         <source>Acuerdo — Sign in</source>
         <translation>Acuerdo — Iniciar sesión</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="47"/>
         <source>Sign in to your contact centre</source>
         <translation>Inicie sesión en su centro de contacto</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="50"/>
         <source>for example ana</source>
         <translation>por ejemplo ana</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="54"/>
         <source>Remember password on this computer</source>
         <translation>Recordar la contraseña en este equipo</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="63"/>
+        <location filename="../../desktop/login/dialog.py" line="146"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="66"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="70"/>
         <source>Hub address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="71"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="72"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="107"/>
         <source>The hub address must start with ws:// or wss://.</source>
         <translation>La dirección del servidor debe empezar con ws:// o wss://.</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="110"/>
         <source>Enter your user and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/dialog.py" line="146"/>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/vault.py" line="41"/>
         <source>This computer has no password keyring, so the password cannot be remembered. You will be asked for it at each sign-in.</source>
         <translation>Este equipo no tiene un llavero de contraseñas, así que la contraseña no se puede recordar. Se le pedirá en cada inicio de sesión.</translation>
     </message>
     <message>
+        <location filename="../../desktop/login/vault.py" line="68"/>
         <source>The keyring refused to store the password: {reason}</source>
         <translation>El llavero no pudo guardar la contraseña: {reason}</translation>
     </message>
@@ -373,49 +729,93 @@
 <context>
     <name>Outbox</name>
     <message>
+        <location filename="../../desktop/agent/outbox_model.py" line="30"/>
         <source>Saved locally</source>
         <translation>Guardada localmente</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/outbox_model.py" line="31"/>
         <source>Sending</source>
         <translation>Enviando</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/outbox_model.py" line="32"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/outbox_model.py" line="33"/>
         <source>Rejected</source>
         <translation>Rechazada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/top_bar.py" line="126"/>
         <source>Unsynced: {count}</source>
         <translation>Sin sincronizar: {count}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="189"/>
         <source>The hub rejected a promise: {reason}</source>
         <translation>El servidor rechazó una promesa: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="191"/>
         <source>The hub rejected a wrap-up: {reason}</source>
         <translation>El servidor rechazó un cierre: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>Pause</name>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="46"/>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="47"/>
+        <source>Lunch</source>
+        <translation>Comida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="48"/>
+        <source>Training</source>
+        <translation>Capacitación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="49"/>
+        <source>Coaching</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="50"/>
+        <source>Meeting</source>
+        <translation>Junta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/campaign_rules.py" line="51"/>
+        <source>Technical problem</source>
+        <translation>Problema técnico</translation>
+    </message>
+</context>
+<context>
     <name>Product</name>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="24"/>
         <source>Credit card</source>
         <translation>Tarjeta de crédito</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="25"/>
         <source>Personal loan</source>
         <translation>Préstamo personal</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="26"/>
         <source>Telecom</source>
         <translation>Telefonía</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/formatting.py" line="27"/>
         <source>Retail credit</source>
         <translation>Crédito de tienda</translation>
     </message>
@@ -423,66 +823,83 @@
 <context>
     <name>Promise</name>
     <message>
+        <location filename="../../desktop/agent/promise_form.py" line="53"/>
         <source>Payment promise</source>
         <translation>Promesa de pago</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_form.py" line="58"/>
+        <location filename="../../desktop/agent/promise_form.py" line="77"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_form.py" line="67"/>
         <source>Save promise</source>
         <translation>Guardar promesa</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_form.py" line="76"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_form.py" line="78"/>
         <source>Due date</source>
         <translation>Fecha de pago</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="68"/>
         <source>Choose the account the promise is for.</source>
         <translation>Elija la cuenta de la promesa.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="73"/>
         <source>Enter the amount as a number, for example {example}.</source>
         <translation>Escriba el monto como número, por ejemplo {example}.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="78"/>
         <source>The amount must be greater than zero.</source>
         <translation>El monto debe ser mayor que cero.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="81"/>
         <source>The amount cannot be more than the balance of {balance}.</source>
         <translation>El monto no puede ser mayor que el saldo de {balance}.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="87"/>
         <source>The due date cannot be in the past.</source>
         <translation>La fecha de pago no puede estar en el pasado.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="90"/>
         <source>The due date must be on or before {date}.</source>
         <translation>La fecha de pago debe ser a más tardar el {date}.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/promise_rules.py" line="95"/>
         <source>This account is not open; choose another one.</source>
         <translation>Esta cuenta no está abierta; elija otra.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="275"/>
         <source>There is no debtor on screen.</source>
         <translation>No hay ningún cliente en pantalla.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="291"/>
         <source>The promise could not be saved on this computer: {reason}</source>
         <translation>La promesa no se pudo guardar en este equipo: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="299"/>
         <source>Promise saved; it will sync automatically.</source>
         <translation>Promesa guardada; se sincronizará automáticamente.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="304"/>
         <source>{amount} · account {account} · due {date}</source>
         <translation>{amount} · cuenta {account} · vence {date}</translation>
     </message>
@@ -490,45 +907,250 @@
 <context>
     <name>Script</name>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="51"/>
+        <location filename="../../desktop/agent/script_panel.py" line="108"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="53"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="60"/>
         <source>Objections</source>
         <translation>Objeciones</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="93"/>
         <source>No script for this call yet</source>
         <translation>Aún no hay guion para esta llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="99"/>
         <source>The script appears here when a call is handed to you.</source>
         <translation>El guion aparece aquí cuando se le asigna una llamada.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_panel.py" line="108"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_view_model.py" line="72"/>
         <source>The script could not be started: {reason}</source>
         <translation>No se pudo iniciar el guion: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/script_view_model.py" line="106"/>
         <source>The script cannot go there: {reason}</source>
         <translation>El guion no puede ir ahí: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/session.py" line="400"/>
         <source>The script for this call is not available.</source>
         <translation>El guion de esta llamada no está disponible.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcut</name>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="34"/>
+        <source>Answer</source>
+        <translation>Contestar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="35"/>
+        <source>Hang up</source>
+        <translation>Colgar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="36"/>
+        <source>Hold / resume</source>
+        <translation>Espera / reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="37"/>
+        <source>Mute / unmute</source>
+        <translation>Silenciar / activar micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="38"/>
+        <source>Ready / not ready</source>
+        <translation>Disponible / no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="39"/>
+        <source>Pause menu</source>
+        <translation>Menú de pausas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="40"/>
+        <source>Keypad</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="41"/>
+        <source>Blind transfer</source>
+        <translation>Transferencia directa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="42"/>
+        <source>Consult</source>
+        <translation>Consultar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="44"/>
+        <source>Complete transfer</source>
+        <translation>Completar transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="46"/>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="47"/>
+        <source>Identity confirmed</source>
+        <translation>Identidad confirmada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="48"/>
+        <source>Promise form</source>
+        <translation>Formulario de promesa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="49"/>
+        <source>Wrap-up</source>
+        <translation>Cierre de llamada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="50"/>
+        <source>Volume up</source>
+        <translation>Subir volumen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="51"/>
+        <source>Volume down</source>
+        <translation>Bajar volumen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts.py" line="52"/>
+        <location filename="../../desktop/agent/shortcuts_dialog.py" line="35"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts_dialog.py" line="51"/>
+        <source>Restore defaults</source>
+        <translation>Restaurar predeterminados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts_dialog.py" line="73"/>
+        <source>Every action needs a key: {action}.</source>
+        <translation>Cada acción necesita una tecla: {action}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/shortcuts_dialog.py" line="82"/>
+        <source>{key} is used twice: {first} and {second}.</source>
+        <translation>{key} se usa dos veces: {first} y {second}.</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="91"/>
+        <source>Transfer target</source>
+        <translation>Destino de la transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="92"/>
+        <source>Extension, number or sip:user@host</source>
+        <translation>Extensión, número o sip:usuario@host</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="108"/>
+        <source>Consult a colleague</source>
+        <translation>Consultar a un colega</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="110"/>
+        <source>The customer waits on hold while you talk to the colleague; then complete the transfer, join everyone in a conference, or return to the customer.</source>
+        <translation>El cliente espera en línea mientras habla con el colega; después complete la transferencia, únalos en conferencia o vuelva con el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="117"/>
+        <source>Blind transfer</source>
+        <translation>Transferencia directa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_dialogs.py" line="119"/>
+        <source>The call goes to the target at once and leaves your desk.</source>
+        <translation>La llamada pasa al destino de inmediato y sale de su escritorio.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../desktop/agent/tray.py" line="43"/>
+        <source>Acuerdo — agent workspace</source>
+        <translation>Acuerdo — escritorio del asesor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/tray.py" line="56"/>
+        <source>Incoming call</source>
+        <translation>Llamada entrante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/tray.py" line="58"/>
+        <source>A call is ringing: answer it from the workspace.</source>
+        <translation>Está sonando una llamada: contéstela desde el escritorio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/tray.py" line="60"/>
+        <source>A customer is being connected to you.</source>
+        <translation>Le están conectando a un cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="39"/>
+        <source>Identity confirmed  ({key})</source>
+        <translation>Identidad confirmada  ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="42"/>
+        <source>Identity confirmed</source>
+        <translation>Identidad confirmada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="43"/>
+        <location filename="../../desktop/agent/verification_bar.py" line="44"/>
+        <source>Not the debtor</source>
+        <translation>No es el titular</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="64"/>
+        <source>Before talking about the debt, confirm you are speaking with {name}: ask for the full name and date of birth.</source>
+        <translation>Antes de hablar del adeudo, confirme que habla con {name}: pida nombre completo y fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="71"/>
+        <source>Identity confirmed: right party.</source>
+        <translation>Identidad confirmada: es el titular.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/verification_bar.py" line="74"/>
+        <source>Identity not confirmed: do not disclose the debt. Leave a callback number only.</source>
+        <translation>Identidad no confirmada: no revele el adeudo. Deje solo un número para devolver la llamada.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
+        <location filename="../../desktop/agent/workspace.py" line="56"/>
         <source>Acuerdo — Agent workspace</source>
         <translation>Acuerdo — Escritorio del asesor</translation>
     </message>
@@ -536,30 +1158,48 @@
 <context>
     <name>WrapUp</name>
     <message>
+        <location filename="../../desktop/agent/session.py" line="331"/>
         <source>The wrap-up could not be saved on this computer: {reason}</source>
         <translation>El cierre no se pudo guardar en este equipo: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="59"/>
         <source>Wrap-up</source>
         <translation>Cierre de llamada</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="61"/>
         <source>How did the call end? A disposition is required.</source>
         <translation>¿Cómo terminó la llamada? La tipificación es obligatoria.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="73"/>
         <source>Notes (optional)</source>
         <translation>Notas (opcional)</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="76"/>
+        <source>Time left for the wrap-up</source>
+        <translation>Tiempo restante para el cierre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="84"/>
         <source>Submit and go ready</source>
         <translation>Enviar y pasar a disponible</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="123"/>
+        <source>Ready again automatically in {left}</source>
+        <translation>Disponible de nuevo automáticamente en {left}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="151"/>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="172"/>
         <source>Choose a disposition before submitting.</source>
         <translation>Elija una tipificación antes de enviar.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/wrapup_dialog.py" line="155"/>
         <source>Notes are too long ({count} characters; at most {limit}).</source>
         <translation>Las notas son demasiado largas ({count} caracteres; máximo {limit}).</translation>
     </message>

@@ -25,6 +25,7 @@ Product = Literal["credit_card", "personal_loan", "telecom", "retail_credit"]
 ContactKind = Literal["phone", "email", "whatsapp", "messenger"]
 Direction = Literal["in", "out"]
 DetailValue = str | int | bool | None
+RightParty = Literal["verified", "refused"]
 
 # The default campaign's disposition codes, in the order agents see them. Scripts'
 # end nodes suggest one of these; a campaign may define its own set later.
@@ -113,6 +114,39 @@ class HistoryPage(Struct):
     total: int
 
 
+class PauseCode(Struct):
+    """A reason an agent may give for not taking calls (break, lunch...)."""
+
+    code: str
+    # Shown when the desktop has no translation of its own for ``code``.
+    label: str
+    # 0 = no limit; past it the desktop shows the time in state as over.
+    max_minutes: int = 0
+
+
+class CampaignPolicy(Struct):
+    """What a campaign allows and expects, as the hub defines it."""
+
+    campaign: str
+    pause_codes: list[PauseCode]
+    dispositions: list[str]
+    # Seconds of wrap-up before the desktop submits it and goes ready on its own.
+    wrapup_limit_s: int
+    # Used when the wrap-up limit runs out with nothing chosen.
+    timeout_disposition: str
+    # Calling window in the debtor's local time (minutes after midnight, end exclusive).
+    window_start_min: int
+    window_end_min: int
+    # Promise policy.
+    min_promise_cents: int
+    max_days_ahead: int
+    max_discount_pct: int
+    max_instalments: int
+    # The agent's daily goals, for the personal dashboard.
+    goal_promises: int = 0
+    goal_amount_cents: int = 0
+
+
 class Instalment(Struct):
     amount_cents: int
     due_date: dt.date
@@ -184,6 +218,17 @@ class SubmitWrapUp(Message, tag="wrapup.submit"):
     script_version: int | None = None
     script_path: list[str] = msgspec.field(default_factory=list)
     callback_at: dt.datetime | None = None
+    # Right-party verification: "verified" once the agent confirmed who they talk to,
+    # "refused" when the person could not or would not confirm, None = never asked.
+    right_party: RightParty | None = None
+
+
+class FetchCampaign(Message, tag="campaign.fetch"):
+    """The rules an agent works under: pause codes, wrap-up limit, calling window, policy.
+
+    ``campaign`` None asks for the hub's default campaign (the agent's before any call)."""
+
+    campaign: str | None = None
 
 
 class PublishScript(Message, tag="script.publish"):
@@ -329,6 +374,10 @@ class WriteReject(Message, tag="write.reject"):
     reason: str
 
 
+class CampaignData(Message, tag="campaign.data"):
+    policy: CampaignPolicy
+
+
 class Error(Message, tag="error"):
     """Reply to input the hub (or client) could not act on. The connection stays usable."""
 
@@ -350,6 +399,7 @@ ClientMessage = (
     | ListScripts
     | CreateHandoff
     | EndHandoff
+    | FetchCampaign
 )
 
 ServerMessage = (
@@ -367,6 +417,7 @@ ServerMessage = (
     | ScriptUpdated
     | WriteAck
     | WriteReject
+    | CampaignData
     | Error
 )
 
@@ -385,4 +436,5 @@ ALLOWED_ROLES: dict[type[Message], frozenset[str]] = {
     ListScripts: frozenset({"agent", "supervisor", "team_lead", "admin"}),
     CreateHandoff: frozenset({"dialer"}),
     EndHandoff: frozenset({"dialer"}),
+    FetchCampaign: frozenset({"agent", "supervisor", "team_lead", "admin"}),
 }
