@@ -1,9 +1,11 @@
-"""One agent's desk for the life of the app: sign-in, softphone, sync client and the workspace.
+"""One person's desk for the life of the app: sign-in, then the window their role works in.
 
-`Desk.main()` is the coroutine `run_desktop` runs on the qasync loop. It wires the sync and
-phone adapters to the agent session, pumps the softphone every 10 ms on the GUI thread and, on
-quit, stops the softphone first and the sync client second (a live call must end before the
-hub link that would report it goes away). It must never contain business rules.
+`Desk.main()` is the coroutine `run_desktop` runs on the qasync loop. After sign-in the hub's
+`Welcome.role` decides the window: team leads and admins get the script editor wired to the
+hub (no softphone: they write scripts, they take no calls); agents get the workspace, with the
+sync and phone adapters wired to the agent session and the softphone pumped every 10 ms on the
+GUI thread. On quit the softphone stops first and the sync client second (a live call must end
+before the hub link that would report it goes away). It must never contain business rules.
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ from desktop.login.dialog import LoginDialog
 from desktop.login.vault import PasswordVault
 from softphone.model import PhoneConfig, SoftphoneError
 from sync.client import LocalStore, StoreError, SyncClient
-from sync.protocol import Welcome
+from sync.protocol import ScriptUpdated, Welcome
 
 log = logging.getLogger("acuerdo.desktop")
+
+# Roles that write scripts instead of taking calls (the hub lets both publish).
+SCRIPT_WRITERS = frozenset({"team_lead", "admin"})
 
 
 def store_path(data_dir: Path, hub_url: str, user: str) -> Path:
@@ -60,6 +65,9 @@ class Desk:
         self.pump: PhonePump | None = None
         self.session: AgentSession | None = None
         self.workspace: AgentWorkspace | None = None
+        self.team_lead: Any = None  # desktop.team_lead.TeamLeadDesk, imported when needed
+        self._editor_translator: Any = None
+        self._picture: asyncio.Future[None] | None = None
         self.autopilot: Any = None
         self._welcome: Welcome | None = None
         self._early: list[tuple[str, Any]] = []
@@ -70,6 +78,7 @@ class Desk:
         self.signals.offer_received.connect(lambda o: self._route("offer", o))
         self.signals.offer_cancelled.connect(lambda c: self._route("cancel", c))
         self.signals.item_changed.connect(lambda i: self._route("item", i))
+        self.signals.stream_event.connect(lambda e: self._route("event", e))
         self.signals.connection_changed.connect(self._connection)
         self.phone_signals.incoming.connect(lambda c: self._route("incoming", c))
         self.phone_signals.call_changed.connect(lambda c: self._route("changed", c))
@@ -88,12 +97,16 @@ class Desk:
                 )
             )
             return 2
+        self._install_script_translator()
         signed = await self._sign_in()
         if signed is None:
             await self._shutdown()
             return 0 if not self.opts.autopilot else 3
         self.client = signed.client
         name = signed.welcome.display_name if signed.welcome else (self.opts.user or "")
+        role = signed.welcome.role if signed.welcome else "agent"
+        if role in SCRIPT_WRITERS:
+            return await self._team_lead_main(name)
         self._start_phone(self.signed_user or "agent", name)
         self.session = AgentSession(self.client, self.phone, name, self.opts.locale)  # type: ignore[arg-type]
         self.workspace = AgentWorkspace(self.session)
@@ -119,6 +132,52 @@ class Desk:
         await self._shutdown()
         return code
 
+    async def _team_lead_main(self, name: str) -> int:
+        """The script editor, publishing through this desk's hub session, until quit."""
+        from desktop.team_lead import TeamLeadDesk
+
+        assert self.client is not None and self._done is not None
+        if self.opts.autopilot and self.opts.screenshot is None:
+            # The autopilot takes calls; a script writer has none to take.
+            log.info("no autopilot for a team lead's desk; nothing to do headless")
+            await self._shutdown()
+            return 0
+        drafts = store_path(self.opts.data_dir, self.opts.hub_url, self.signed_user or "").parent
+        self.team_lead = TeamLeadDesk(
+            self.client.request, name, drafts / "drafts", self.opts.locale
+        )
+        self.team_lead.close_requested.connect(lambda: self.request_quit(0))
+        self.team_lead.on_connection(str(self.client.connection_state))
+        self.team_lead.show()
+        self._early.clear()  # offers and outbox items are an agent's business
+        if self.opts.screenshot is not None:
+            self._picture = asyncio.ensure_future(self._team_lead_screenshot(self.opts.screenshot))
+        code = await self._done
+        await self._shutdown()
+        return code
+
+    async def _team_lead_screenshot(self, path: Path) -> None:
+        """Docs: open the bundled early-stage script from the hub and save a picture of it."""
+        from desktop.team_lead.pictures import editor_picture
+
+        try:
+            await editor_picture(self.team_lead, path)
+        except Exception:
+            log.exception("the editor screenshot failed")
+            self.request_quit(1)
+            return
+        self.request_quit(0)
+
+    def _install_script_translator(self) -> None:
+        """The editor keeps its own catalogue; script notices for agents live there too."""
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop.script_editor import install_translator
+
+        app = QCoreApplication.instance()
+        if app is not None and self._editor_translator is None:
+            self._editor_translator = install_translator(app, self.opts.locale)
+
     def request_quit(self, code: int) -> None:
         if self._done is not None and not self._done.done():
             self._done.set_result(code)
@@ -142,6 +201,15 @@ class Desk:
         if self.workspace is not None:
             self.workspace.allow_close()
             self.workspace.close()
+        if self.team_lead is not None:
+            self.team_lead.close()
+        if self._editor_translator is not None:
+            from PySide6.QtCore import QCoreApplication
+
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeTranslator(self._editor_translator)
+            self._editor_translator = None
 
     # --- sign-in -------------------------------------------------------------
 
@@ -256,13 +324,15 @@ class Desk:
     def _connection(self, state: str, detail: str) -> None:
         if self.session is not None:
             self.session.on_connection(state, detail)
+        if self.team_lead is not None:
+            self.team_lead.on_connection(state, detail)
 
     def _route(self, kind: str, payload: Any) -> None:
         if self._quitting:
             return
         session = self.session
         if session is None:
-            if kind in ("offer", "cancel", "item"):
+            if kind in ("offer", "cancel", "item", "event"):
                 self._early.append((kind, payload))  # replayed once the workspace is up
             return
         handlers: dict[str, Callable[[Any], None]] = {
@@ -271,5 +341,11 @@ class Desk:
             "item": session.on_item,
             "incoming": session.on_incoming,
             "changed": session.on_call_changed,
+            "event": self._stream_event,
         }
         handlers[kind](payload)
+
+    def _stream_event(self, event: Any) -> None:
+        if isinstance(event, ScriptUpdated) and self.session is not None:
+            # The hub puts the newest version on the next offer; the library gets it ready.
+            self.session.scripts.script_updated(event.script_id, event.version)

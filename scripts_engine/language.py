@@ -80,8 +80,14 @@ def fold(text: str) -> str:
     return lowered if lowered.isascii() else lowered.translate(_FOLD)
 
 
+def language_of(locale: str) -> str:
+    """The language part of a locale ("es-MX" -> "es"), which picks the word list."""
+    return locale.replace("-", "_").split("_")[0].lower()
+
+
 @lru_cache(maxsize=8)
-def _pattern(language: str) -> re.Pattern[str] | None:
+def banned_pattern(language: str) -> re.Pattern[str] | None:
+    """One compiled expression for a language's whole list (matched against folded text)."""
     phrases = BANNED_PHRASES.get(language)
     if not phrases:
         return None
@@ -89,9 +95,42 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+def ascii_fold(text: str) -> bytes:
+    """Lower-case, accents stripped, every other non-ASCII character dropped.
+
+    Unlike ``fold`` it may shorten the text, so positions do not map back; it is
+    for a quick first scan of a whole script, which ``prefilter`` then searches.
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFD", lowered)
+    return lowered.encode("ascii", "ignore")
+
+
+@lru_cache(maxsize=8)
+def prefilter(language: str) -> re.Pattern[bytes] | None:
+    """The word list without word-boundary checks, over ``ascii_fold`` bytes.
+
+    It finds every phrase ``banned_pattern`` finds (and a few more, such as a
+    phrase inside a longer word), and being a plain alternation of literals it
+    lets the regular-expression engine skip ahead instead of trying every position.
+    """
+    phrases = BANNED_PHRASES.get(language)
+    if not phrases:
+        return None
+    folded = sorted({ascii_fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(b"|".join(re.escape(p) for p in folded))
+
+
+@lru_cache(maxsize=1)
+def every_phrase() -> tuple[bytes, ...]:
+    """Every list's phrases as ``ascii_fold`` bytes, for a quick "anything at all?" scan."""
+    return tuple(sorted({ascii_fold(p) for ps in BANNED_PHRASES.values() for p in ps}))
+
+
 def find_banned(text: str, locale: str) -> Iterator[tuple[str, int]]:
     """Yield (phrase as written, 0-based position) for each banned phrase in *text*."""
-    pattern = _pattern(locale.replace("-", "_").split("_")[0].lower())
+    pattern = banned_pattern(language_of(locale))
     if pattern is None:
         return
     # fold() keeps one character per character, so positions map back to *text*.

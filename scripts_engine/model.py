@@ -20,6 +20,8 @@ from .offers import OfferPolicy
 from .translations import Text
 
 FORMAT_VERSION = 1
+# Nodes, options and rules are ``gc=False`` Structs: immutable trees of text that can hold no
+# reference cycle, so the garbage collector need not walk the thousands a large script has.
 # Ten times the biggest real script: beyond it a document is a mistake or an attack.
 MAX_NODES = 20_000
 RESUME = "$resume"  # an option/next target meaning "back to where the objection started"
@@ -31,7 +33,7 @@ ACTIONS: frozenset[str] = frozenset(ActionName.__args__)  # type: ignore[attr-de
 ScriptValue = str | int | float | bool
 
 
-class Option(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+class Option(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, gc=False):
     """One answer the agent can pick; ``set`` stores script variables under ``vars.``."""
 
     id: str
@@ -40,7 +42,9 @@ class Option(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defau
     set: dict[str, ScriptValue] = {}
 
 
-class BranchRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+class BranchRule(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, gc=False
+):
     condition: str = msgspec.field(name="if")
     next: str
 
@@ -52,6 +56,7 @@ class SayNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     text: Text
     next: str | None = None
@@ -64,6 +69,7 @@ class AskNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     text: Text
     options: tuple[Option, ...]
@@ -76,6 +82,7 @@ class OfferNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     """A proposal read to the customer; its amounts come from templated variables."""
 
@@ -90,6 +97,7 @@ class BranchNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     """Evaluated automatically by the runner, never shown: first true rule wins."""
 
@@ -104,6 +112,7 @@ class ActionNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     action: ActionName
     next: str | None = None
@@ -118,6 +127,7 @@ class EndNode(
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
+    gc=False,
 ):
     """Closes the call, or with ``resume`` closes an objection and returns to the flow."""
 

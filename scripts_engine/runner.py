@@ -99,7 +99,8 @@ class Runner:
         self._script = script
         self._variables = dict(variables)
         self._apply_offer_policy()
-        self._main_flow = _main_flow(script)
+        # Only needed once an objection is open; a 5,000-node walk is not worth it up front.
+        self._main_flow_nodes: frozenset[str] | None = None
         self.restart()
 
     # --- reading ------------------------------------------------------------
@@ -215,6 +216,12 @@ class Runner:
             for name in [n for n in self._variables if n.startswith("offer.")]:
                 del self._variables[name]
 
+    @property
+    def _main_flow(self) -> frozenset[str]:
+        if self._main_flow_nodes is None:
+            self._main_flow_nodes = _main_flow(self._script)
+        return self._main_flow_nodes
+
     def _node(self, node_id: str) -> Node:
         node = self._script.nodes.get(node_id)
         if node is None:
@@ -234,7 +241,7 @@ class Runner:
             if not stack:
                 raise RunnerError("there is no objection to return from")
             target = stack.pop()
-        elif returns is None and target in self._main_flow:
+        elif returns is None and stack and target in self._main_flow:
             # An objection answer that leads into the main flow (e.g. straight to the
             # promise form) settles the objection: there is nothing left to return to.
             stack = []

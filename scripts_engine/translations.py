@@ -58,7 +58,7 @@ def missing_locales(text: Text, required: Iterable[str], primary: str) -> list[s
 def is_blank(text: Text) -> bool:
     if isinstance(text, str):
         return not text.strip()
-    return all(not value.strip() for value in text.values())
+    return not any(map(str.strip, text.values()))
 
 
 def with_translation(text: Text, locale: str, value: str, primary: str) -> Text:

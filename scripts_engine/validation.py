@@ -10,14 +10,12 @@ language that shames or threatens. It must never run a script or change it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 from .conditions import parse_condition
 from .errors import ConditionError, TemplateError
-from .language import find_banned
 from .model import (
     RESUME,
     ActionNode,
@@ -32,11 +30,11 @@ from .model import (
 )
 from .money import normalize_locale
 from .templating import parse_template
+from .text_checks import Severity, TextBatch
 from .translations import Text, is_blank, missing_locales, variants
 from .variables import KNOWN_VARIABLES, SCRIPT_VARIABLE_PREFIX
 
-Severity = Literal["error", "warning"]
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+Arrows = Mapping[str, list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +50,16 @@ class Problem:
         return f"{self.severity}: {where}: {self.message}{at}"
 
 
-def _reachable(script: Script, starts: Iterable[str]) -> set[str]:
+def _reachable(arrows: Arrows, starts: Iterable[str]) -> set[str]:
     seen: set[str] = set()
-    pending = [s for s in starts if s in script.nodes]
+    pending = [s for s in starts if s in arrows]
     while pending:
         node_id = pending.pop()
         if node_id in seen:
             continue
         seen.add(node_id)
-        pending.extend(t for t in targets(script.nodes[node_id]) if t in script.nodes)
+        # Arrows to missing nodes (reported elsewhere) lead nowhere.
+        pending.extend(t for t in arrows[node_id] if t in arrows and t not in seen)
     return seen
 
 
@@ -75,14 +74,6 @@ def _texts(node_id: str, node: Node) -> Iterator[tuple[str, Text]]:
 
 def validate(script: Script) -> list[Problem]:
     """Return every problem found in *script*, errors first; an empty list means publishable."""
-    report = _Report()
-    add = report.add
-    for locale in script.all_locales:
-        try:
-            normalize_locale(locale)
-        except ValueError:
-            add("error", None, f"unknown locale {locale!r}")
-
     script_vars = {
         SCRIPT_VARIABLE_PREFIX + name
         for node in script.nodes.values()
@@ -90,7 +81,13 @@ def validate(script: Script) -> list[Problem]:
         for option in node.options
         for name in option.set
     }
-    known = set(KNOWN_VARIABLES) | script_vars
+    report = _Report(set(KNOWN_VARIABLES) | script_vars, script.all_locales)
+    add = report.add
+    for locale in script.all_locales:
+        try:
+            normalize_locale(locale)
+        except ValueError:
+            add("error", None, f"unknown locale {locale!r}")
 
     seen_objections: set[str] = set()
     for objection in script.objections:
@@ -101,19 +98,22 @@ def validate(script: Script) -> list[Problem]:
             add("error", None, f"objection {objection.id!r} starts at missing {objection.start!r}")
         # Report on the handler's first node so the editor can select something.
         at = objection.start if objection.start in script.nodes else None
-        _check_text(objection.label, f"objection {objection.id!r} label", at, known, script, add)
+        _check_text(objection.label, f"objection {objection.id!r} label", at, script, report)
 
+    # Every node's arrows, once: the graph checks below walk them several times.
+    arrows = {node_id: targets(node) for node_id, node in script.nodes.items()}
     for node_id, node in script.nodes.items():
-        _check_node(script, node_id, node, known, add)
+        _check_node(script, node_id, node, arrows[node_id], report)
 
-    _check_privacy(script, add)
+    main = _reachable(arrows, [script.start])
+    _check_privacy(script, arrows, main, add)
+    _check_graph(script, arrows, main, add)
+    return sorted(report.finish(), key=lambda p: p.severity != "error")
 
-    _check_graph(script, add)
-    return sorted(report.problems, key=lambda p: p.severity != "error")
 
-
-def _check_node(script: Script, node_id: str, node: Node, known: set[str], add: _Add) -> None:
-    for target in targets(node):
+def _check_node(script: Script, node_id: str, node: Node, outs: list[str], report: _Report) -> None:
+    add = report.add
+    for target in outs:
         if target != RESUME and target not in script.nodes:
             add("error", node_id, f"leads to a node that does not exist: {target!r}")
     if isinstance(node, SayNode | AskNode | OfferNode) and is_blank(node.text):
@@ -124,8 +124,9 @@ def _check_node(script: Script, node_id: str, node: Node, known: set[str], add: 
         if not node.options:
             add("error", node_id, "dead end: no options to choose")
         ids = [o.id for o in node.options]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            add("error", node_id, f"option id {dup!r} is used twice")
+        if len(set(ids)) != len(ids):
+            for dup in sorted({i for i in ids if ids.count(i) > 1}):
+                add("error", node_id, f"option id {dup!r} is used twice")
         for option in node.options:
             if option.next is None:
                 add("error", node_id, f"option {option.id!r} has no 'next'")
@@ -147,22 +148,46 @@ def _check_node(script: Script, node_id: str, node: Node, known: set[str], add: 
                 )
                 continue
             for name in condition.names:
-                if name not in known:
+                if name not in report.known:
                     add("error", node_id, f"unknown variable {name!r} in condition")
         if node.otherwise is None:
             add("warning", node_id, "branch has no 'else': the call stops if nothing matches")
-    for what, text in _texts(node_id, node):
-        _check_text(text, what, node_id, known, script, add)
+        return
+    if node.text:
+        _check_text(node.text, "text", node_id, script, report)
+    if isinstance(node, AskNode | OfferNode):
+        for option in node.options:
+            _check_text(option.label, f"option {option.id!r} label", node_id, script, report)
 
 
 class _Report:
-    def __init__(self) -> None:
+    """Problems in the order they are met; text variants wait in a batch checked at the end."""
+
+    def __init__(self, known: set[str], locales: tuple[str, ...]) -> None:
+        self.known = known
+        self.locales = locales
+        self.locale_set = frozenset(locales)
         self.problems: list[Problem] = []
+        self.texts = TextBatch(known)
 
     def add(
         self, severity: Severity, node_id: str | None, message: str, position: int | None = None
     ) -> None:
         self.problems.append(Problem(severity, node_id, message, position))
+
+    def finish(self) -> list[Problem]:
+        """Every problem, text problems slotted in where the variant was met."""
+        late = self.texts.problems()
+        if not late:
+            return self.problems
+        merged: list[Problem] = []
+        position = 0
+        for anchor, (severity, node_id, message, at) in late:
+            merged.extend(self.problems[position:anchor])
+            position = max(position, anchor)
+            merged.append(Problem(severity, node_id, message, at))
+        merged.extend(self.problems[position:])
+        return merged
 
 
 class _Add(Protocol):
@@ -172,49 +197,24 @@ class _Add(Protocol):
 
 
 def _check_text(
-    text: Text, what: str, node_id: str | None, known: set[str], script: Script, add: _Add
+    text: Text, what: str, node_id: str | None, script: Script, report: _Report
 ) -> None:
-    required = script.all_locales
-    complete = (
-        len(required) == 1
-        if isinstance(text, str)
-        else len(text) == len(required) and all(locale in text for locale in required)
-    )
-    if not complete:  # the exact check (locale spellings, fallbacks) only when in doubt
+    required = report.locales
+    if isinstance(text, str):
+        if len(required) != 1:  # the exact check (locale spellings, fallbacks) only in doubt
+            for locale in missing_locales(text, required, script.locale):
+                report.add("warning", node_id, f"{what}: missing {locale} translation")
+            what = f"{what} ({script.locale})"
+        report.texts.add(text, what, script.locale, node_id, len(report.problems))
+        return
+    if len(text) != len(required) or not text.keys() >= report.locale_set:
         for locale in missing_locales(text, required, script.locale):
-            add("warning", node_id, f"{what}: missing {locale} translation")
-    several = len(required) > 1 or not isinstance(text, str)
-    for locale, source in variants(text, script.locale):
-        label = f"{what} ({locale})" if several else what
-        if not isinstance(text, str) and locale not in required:
-            add("warning", node_id, f"{label}: {locale} is not one of the script's locales")
-        _check_variant(source, label, locale, node_id, known, add)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
-
-
-def _check_variant(
-    source: str, what: str, locale: str, node_id: str | None, known: set[str], add: _Add
-) -> None:
-    try:
-        template = parse_template(source)
-    except TemplateError as exc:
-        add("error", node_id, f"{what}: {exc.reason}", exc.position)
-    else:
-        for placeholder in template.placeholders:
-            if placeholder.name not in known:
-                add(
-                    "error",
-                    node_id,
-                    f"{what}: unknown variable {placeholder.name!r}",
-                    placeholder.position,
-                )
-    # Variable names such as {{ debtor.first_name }} are not words said to anyone.
-    spoken = _PLACEHOLDER.sub(_blank, source) if "{{" in source else source
-    for phrase, position in find_banned(spoken, locale):
-        add("error", node_id, f"{what}: shaming or threatening language {phrase!r}", position)
+            report.add("warning", node_id, f"{what}: missing {locale} translation")
+    for locale, source in text.items():
+        label = f"{what} ({locale})"
+        if locale not in report.locale_set:
+            report.add("warning", node_id, f"{label}: {locale} is not one of the script's locales")
+        report.texts.add(source, label, locale, node_id, len(report.problems))
 
 
 DEBT_DETAIL_PREFIXES = ("account.", "offer.")
@@ -232,9 +232,8 @@ def _speaks_of_debt(node: Node) -> bool:
     return False
 
 
-def _check_privacy(script: Script, add: _Add) -> None:
+def _check_privacy(script: Script, arrows: Arrows, main: set[str], add: _Add) -> None:
     """Debt detail must wait for right-party verification, objections included."""
-    main = _reachable(script, [script.start])
     for objection in script.objections:
         if objection.after is not None:
             if objection.after not in script.nodes:
@@ -244,7 +243,7 @@ def _check_privacy(script: Script, add: _Add) -> None:
                     f"objection {objection.id!r}: 'after' names a missing node {objection.after!r}",
                 )
             continue
-        own = _reachable(script, [objection.start]) - main
+        own = _reachable(arrows, [objection.start]) - main
         for node_id in sorted(own):
             if _speaks_of_debt(script.nodes[node_id]):
                 add(
@@ -256,24 +255,22 @@ def _check_privacy(script: Script, add: _Add) -> None:
                 break
 
 
-def _check_graph(script: Script, add: _Add) -> None:
-    main = _reachable(script, [script.start])
+def _check_graph(script: Script, arrows: Arrows, main: set[str], add: _Add) -> None:
     objection_starts = [o.start for o in script.objections]
-    everything = main | _reachable(script, objection_starts)
-    for node_id in script.nodes:
-        if node_id not in everything:
-            add("warning", node_id, "unreachable: no path from the start or any objection")
-    for node_id in sorted(main):
-        if RESUME in targets(script.nodes[node_id]):
-            # Only an objection branch has somewhere to resume to.
-            add("error", node_id, "resumes, but the main flow reaches it outside any objection")
+    everything = main | _reachable(arrows, objection_starts)
+    if len(everything) != len(script.nodes):
+        for node_id in script.nodes:
+            if node_id not in everything:
+                add("warning", node_id, "unreachable: no path from the start or any objection")
+    for node_id in sorted(n for n in main if RESUME in arrows[n]):
+        # Only an objection branch has somewhere to resume to.
+        add("error", node_id, "resumes, but the main flow reaches it outside any objection")
     # A node from which no end (or resume) can be reached traps the agent. Walk the
     # arrows backwards from every exit once: linear, so a 5,000-node script stays fast.
     sources: dict[str, list[str]] = {}
     pending: list[str] = []
-    for node_id, node in script.nodes.items():
-        outs = targets(node)
-        if isinstance(node, EndNode) or RESUME in outs:
+    for node_id, outs in arrows.items():
+        if RESUME in outs or isinstance(script.nodes[node_id], EndNode):
             pending.append(node_id)
         for target in outs:
             sources.setdefault(target, []).append(node_id)
@@ -284,7 +281,8 @@ def _check_graph(script: Script, add: _Add) -> None:
             continue
         can_exit.add(node_id)
         pending.extend(sources.get(node_id, ()))
+    if len(can_exit) == len(script.nodes):
+        return
     for node_id in sorted(everything):
-        node = script.nodes[node_id]
-        if node_id not in can_exit and targets(node):
+        if node_id not in can_exit and arrows[node_id]:
             add("error", node_id, "loop without exit: no end can be reached from here")

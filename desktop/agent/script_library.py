@@ -2,14 +2,21 @@
 
 Published script versions are immutable, so a fetched version never needs refreshing. When the
 hub cannot be reached the bundled copy of the same id and version is used, never a different
-version (a call keeps the version the hub chose). It must never run or render a script.
+version (a call keeps the version the hub chose). When the hub announces a new version
+(``ScriptUpdated``) the library fetches it ahead of the next call and tells the agent once it is
+ready; the next offer names that version, a call in progress keeps its own. It must never run
+or render a script, and never pick a version on its own: the hub's offer decides.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
+from desktop.common import messages
+from desktop.script_editor.i18n import tr
 from scripts_engine import EngineError, Script, bundled_scripts, load_script
 from sync.protocol import FetchScript, Message, ScriptData
 
@@ -26,9 +33,41 @@ class ScriptLibrary:
     def __init__(self, request: Requester) -> None:
         self._request = request
         self._cache: dict[tuple[str, int], Script] = {}
+        self._latest: dict[str, int] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
 
     def cached(self, script_id: str, version: int) -> Script | None:
         return self._cache.get((script_id, version))
+
+    def latest(self, script_id: str) -> int | None:
+        """The newest version the hub has announced in this session (None: none announced)."""
+        return self._latest.get(script_id)
+
+    def script_updated(self, script_id: str, version: int) -> None:
+        """The hub published *version*: fetch it now so the next call's script pops at once."""
+        if version <= self._latest.get(script_id, 0):
+            return  # a replayed or out-of-order announcement
+        self._latest[script_id] = version
+        task = asyncio.ensure_future(self.prepare(script_id, version))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def prepare(self, script_id: str, version: int) -> Script | None:
+        """Fetch an announced version and tell the agent; None if it cannot be had now."""
+        try:
+            script = await self.get(script_id, version)
+        except ScriptUnavailable as exc:
+            # The next offer fetches it again; nothing the agent has to act on now.
+            log.info("announced script %s v%d not prepared: %s", script_id, version, exc)
+            return None
+        log.info("script %s v%d ready for the next call", script_id, version)
+        messages.info(
+            tr(
+                "The script “{title}” has a new version ({version}). Your next call uses it; "
+                "a call in progress keeps its version."
+            ).format(title=script.title or script_id, version=version)
+        )
+        return script
 
     async def get(self, script_id: str, version: int) -> Script:
         key = (script_id, version)

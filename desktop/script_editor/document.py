@@ -149,14 +149,39 @@ def _json_copy(document: Mapping[str, Any]) -> dict[str, Any]:
 def targets_of(node: Mapping[str, Any]) -> list[str]:
     """Every target a raw node points to, in display order (dangling ones included)."""
     found: list[str] = []
-    if isinstance(node.get("next"), str):
-        found.append(node["next"])
-    for option in node.get("options") or []:
-        if isinstance(option, Mapping) and isinstance(option.get("next"), str):
-            found.append(option["next"])
-    for rule in node.get("branches") or []:
-        if isinstance(rule, Mapping) and isinstance(rule.get("next"), str):
-            found.append(rule["next"])
-    if isinstance(node.get("else"), str):
-        found.append(node["else"])
-    return [t for t in found if t != RESUME]
+    target = node.get("next")
+    if type(target) is str and target != RESUME:
+        found.append(target)
+    for key in ("options", "branches"):
+        rows = node.get(key)
+        if rows and isinstance(rows, list):
+            for row in rows:
+                if isinstance(row, dict):
+                    target = row.get("next")
+                    if type(target) is str and target != RESUME:
+                        found.append(target)
+    target = node.get("else")
+    if type(target) is str and target != RESUME:
+        found.append(target)
+    return found
+
+
+def arrows_of(draft: DraftScript) -> dict[str, list[str]]:
+    """Every node's targets at once; the graph and the outline share one computation."""
+    return {node_id: targets_of(node) for node_id, node in draft.nodes.items()}
+
+
+def lanes_of(draft: DraftScript, edges: Mapping[str, list[str]]) -> dict[str, int]:
+    """0 for the main flow, 1 for what only objection handlers reach, 2 for the unreachable."""
+    lanes: dict[str, int] = {}
+    objections = draft.document.get("objections") or []
+    starts = [str(o.get("start")) for o in objections if isinstance(o, dict)]
+    for lane, roots in ((0, [draft.start]), (1, starts)):
+        pending = [r for r in roots if r in edges and r not in lanes]
+        while pending:
+            node_id = pending.pop()
+            if node_id in lanes:
+                continue
+            lanes[node_id] = lane
+            pending.extend(t for t in edges[node_id] if t in edges and t not in lanes)
+    return {node_id: lanes.get(node_id, 2) for node_id in edges}

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,7 +33,7 @@ from scripts_engine import Problem, Script, validate
 
 from . import edits
 from .diff import ScriptDiff, diff_documents
-from .document import KINDS, DraftScript, Edit, targets_of
+from .document import KINDS, DraftScript, Edit, arrows_of, targets_of
 from .drafts import DraftFolder, read_document, write_document
 from .graph_view import GraphView, ScriptGraph
 from .i18n import kind_label, tr
@@ -108,6 +108,7 @@ class ScriptEditor(QMainWindow):
         self.outline_view.setColumnWidth(0, 150)
         self.outline_view.setColumnWidth(1, 70)
         self.form = NodeForm()
+        self.form.display_locale = locale
         self.preview = PreviewPane()
         self.problems = ProblemsList()
         self.status = QLabel(objectName="editorStatus")
@@ -120,7 +121,7 @@ class ScriptEditor(QMainWindow):
         top.addWidget(self.outline_view)
         top.addWidget(self.graph_view)
         top.addWidget(self.side)
-        top.setSizes([250, 600, 470])
+        top.setSizes([300, 640, 480])
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top)
         main.addWidget(self.problems)
@@ -169,11 +170,20 @@ class ScriptEditor(QMainWindow):
 
     def _refresh_all(self) -> None:
         self.validate_now(refresh_views=False)
-        self.graph.show_script(self.draft, self.locale, self.errors)
-        self.outline.show_script(self.draft, self.locale, self.errors)
-        self.outline_view.expandAll()
+        self._redraw()
         self.form.set_targets(list(self.draft.nodes))
         self.form.show_node(self.draft, self.selected)
+
+    def _redraw(self) -> None:
+        """Lay out the graph and rebuild the outline (after opening or a structural edit)."""
+        edges = arrows_of(self.draft)
+        self.graph.show_script(self.draft, self.locale, self.errors, edges)
+        self.outline.show_script(self.draft, self.locale, self.errors, edges)
+        for group in range(self.outline.rowCount()):
+            # A group's title ("Main flow (17)") reads across the columns.
+            self.outline_view.setFirstColumnSpanned(group, QModelIndex(), True)
+            # Not expandAll(): that visits every node row; only the groups have children.
+            self.outline_view.expand(self.outline.index(group, 0))
 
     def after_edit(self, edit: Edit, undone: bool = False) -> None:
         """Bring every view up to date with an applied (or undone) edit."""
@@ -185,9 +195,7 @@ class ScriptEditor(QMainWindow):
         )
         if structural:
             self.validate_now(refresh_views=False)
-            self.graph.show_script(self.draft, self.locale, self.errors)
-            self.outline.show_script(self.draft, self.locale, self.errors)
-            self.outline_view.expandAll()
+            self._redraw()
             self.form.set_targets(list(self.draft.nodes))
         else:
             self.graph.refresh_nodes(self.draft, edit.after, self.errors)
@@ -242,7 +250,7 @@ class ScriptEditor(QMainWindow):
             self.push(edit)
         finally:
             self._from_form = False
-        self._connect_from: str | None = None
+        self._connect_from = None
 
     def add_node(self, kind: str) -> str:
         edit, new_id = edits.add_node(self.draft, kind, after=self.selected)
@@ -397,6 +405,10 @@ class ScriptEditor(QMainWindow):
 
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
+
+    def show_status(self, text: str) -> None:
+        """A line in the status bar, for the app around the editor (already translated)."""
+        self._set_status(text)
 
     @staticmethod
     def kinds() -> list[tuple[str, str]]:

@@ -50,9 +50,17 @@ def _back_edges(roots: Sequence[str], succ: Mapping[str, list[str]]) -> set[tupl
 
 
 def layered_layout(
-    nodes: Sequence[str], edges: Mapping[str, Sequence[str]], start: str | None = None
+    nodes: Sequence[str],
+    edges: Mapping[str, Sequence[str]],
+    start: str | None = None,
+    lanes: Mapping[str, int] | None = None,
 ) -> dict[str, Placement]:
-    """Place each node on a layer (depth) and an order within the layer."""
+    """Place each node on a layer (depth) and an order within the layer.
+
+    *lanes* keeps groups side by side: in every layer a node of a lower lane
+    (the main flow) stays left of one of a higher lane (objection handlers).
+    """
+    lane = lanes or {}
     known = set(nodes)
     succ = {n: [t for t in edges.get(n, ()) if t in known and t != n] for n in nodes}
     indegree = dict.fromkeys(nodes, 0)
@@ -86,24 +94,49 @@ def layered_layout(
                 ready.append(target)
 
     layers: dict[int, list[str]] = {}
-    for node in ready:  # topological order gives a stable first ordering
+    for node in sorted(ready, key=lambda n: lane.get(n, 0)):  # stable: topological within
         layers.setdefault(layer[node], []).append(node)
     parents: dict[str, list[str]] = {n: [] for n in nodes}
     for node, targets in forward.items():
         for target in targets:
             parents[target].append(node)
     order = {n: i for row in layers.values() for i, n in enumerate(row)}
+
+    def barycenter(node: str) -> tuple[int, float]:
+        found = parents[node]
+        if not found:
+            return lane.get(node, 0), float(order[node])
+        return lane.get(node, 0), sum(order[p] for p in found) / len(found)
+
+    # A layer of one node has nothing to reorder; long chains are mostly such layers.
+    crowded = [layers[depth] for depth in sorted(layers)[1:] if len(layers[depth]) > 1]
     for _ in range(SWEEPS):
-        for depth in sorted(layers)[1:]:
-            row = layers[depth]
-
-            def barycenter(node: str) -> float:
-                found = parents[node]
-                if not found:
-                    return float(order[node])
-                return sum(order[p] for p in found) / len(found)
-
+        for row in crowded:
             row.sort(key=barycenter)
             for index, node in enumerate(row):
                 order[node] = index
+    if any(lane.values()):  # more than the main flow
+        _side_by_side(layers, lane, order)
     return {n: Placement(layer[n], order[n]) for n in nodes}
+
+
+def _side_by_side(
+    layers: Mapping[int, list[str]], lane: Mapping[str, int], order: dict[str, int]
+) -> None:
+    """Give each lane its own columns: a lane starts right of the widest layer of the one before."""
+    widths: dict[int, int] = {}
+    for row in layers.values():
+        counts: dict[int, int] = {}
+        for node in row:
+            counts[lane.get(node, 0)] = counts.get(lane.get(node, 0), 0) + 1
+        for number, count in counts.items():
+            widths[number] = max(widths.get(number, 0), count)
+    offsets, total = {}, 0
+    for number in sorted(widths):
+        offsets[number], total = total, total + widths[number]
+    for row in layers.values():
+        seen: dict[int, int] = {}
+        for node in row:  # already sorted by lane, then barycenter
+            number = lane.get(node, 0)
+            order[node] = offsets[number] + seen.get(number, 0)
+            seen[number] = seen.get(number, 0) + 1

@@ -46,6 +46,8 @@ class NodeForm(QWidget):
         self._building = False
         self.node_id: str | None = None
         self.option_row = 0
+        # The team lead's own language, for lists that show one translation of each text.
+        self.display_locale = "es-MX"
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -187,7 +189,7 @@ class NodeForm(QWidget):
         assert self._draft is not None
         self.option_list = QListWidget(objectName="optionList")
         for option in options:
-            label = pick_text(option.get("label", ""), self._draft.locale, self._draft.locale)
+            label = pick_text(option.get("label", ""), self.display_locale, self._draft.locale)
             self.option_list.addItem(f"{label or '…'}  [{option.get('id')}]")
         self.option_list.setFixedHeight(110)
         form.addRow(tr("Answers"), self.option_list)

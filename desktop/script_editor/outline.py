@@ -8,21 +8,23 @@ objection). This model must never change the document.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from scripts_engine import pick_text
 
-from .document import DraftScript, targets_of
+from .document import DraftScript, arrows_of
 from .i18n import kind_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = 0xFFFFFFFF  # internalId of a group row: groups have no parent
 
 
-def _walk(draft: DraftScript, starts: list[str], seen: set[str]) -> list[str]:
+def _walk(edges: Mapping[str, list[str]], starts: list[str], seen: set[str]) -> list[str]:
     order: list[str] = []
-    pending = [s for s in starts if s in draft.nodes]
+    pending = [s for s in starts if s in edges]
     position = 0
     while position < len(pending):
         node_id = pending[position]
@@ -31,7 +33,7 @@ def _walk(draft: DraftScript, starts: list[str], seen: set[str]) -> list[str]:
             continue
         seen.add(node_id)
         order.append(node_id)
-        pending.extend(t for t in targets_of(draft.nodes[node_id]) if t in draft.nodes)
+        pending.extend(t for t in edges[node_id] if t in edges and t not in seen)
     return order
 
 
@@ -46,13 +48,22 @@ class OutlineModel(QAbstractItemModel):
         self._locale = "es-MX"
         self._errors: set[str] = set()
 
-    def show_script(self, draft: DraftScript, locale: str, errors: set[str]) -> None:
+    def show_script(
+        self,
+        draft: DraftScript,
+        locale: str,
+        errors: set[str],
+        edges: Mapping[str, list[str]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._draft, self._locale, self._errors = draft, locale, errors
+        if edges is None:
+            edges = arrows_of(draft)
         seen: set[str] = set()
-        main = _walk(draft, [draft.start], seen)
-        starts = [str(o.get("start")) for o in draft.document.get("objections") or []]
-        objections = _walk(draft, starts, seen)
+        main = _walk(edges, [draft.start], seen)
+        objections_doc = draft.document.get("objections") or []
+        starts = [str(o.get("start")) for o in objections_doc if isinstance(o, dict)]
+        objections = _walk(edges, starts, seen)
         rest = [n for n in draft.nodes if n not in seen]
         self._groups = [
             (tr("Main flow"), main),

@@ -26,7 +26,8 @@ class ProblemsList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("problems")
+        # Not "problems": the app's theme paints its form-error labels of that name red.
+        self.setObjectName("scriptProblems")
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
         self.problems: tuple[Problem, ...] = ()
@@ -53,7 +54,9 @@ class ProblemsList(QListWidget):
             item.setData(NODE_ROLE, problem.node_id)
             self.addItem(item)
         if not problems and not parse_error:
-            self.addItem(QListWidgetItem(tr("No problems: this script can be published.")))
+            item = QListWidgetItem(tr("No problems: this script can be published."))
+            item.setForeground(QColor("#166534"))
+            self.addItem(item)
 
     @property
     def error_count(self) -> int:

@@ -108,8 +108,9 @@ def build_actions(editor: ScriptEditor) -> dict[str, QAction]:
     add("zoom_reset", tr("Actual size"), "Ctrl+0", editor.graph_view.reset_zoom, in_toolbar=False)
     toolbar.addSeparator()
     add("save", tr("Save draft"), QKeySequence.StandardKey.Save, editor.save_draft)
-    add("import", tr("Import…"), QKeySequence.StandardKey.Open, editor.ask_import)
-    add("export", tr("Export…"), "Ctrl+Shift+S", editor.ask_export)
+    # Files are the rarer way in and out: menu only, so Publish stays on a 1,280-px toolbar.
+    add("import", tr("Import…"), QKeySequence.StandardKey.Open, editor.ask_import, in_toolbar=False)
+    add("export", tr("Export…"), "Ctrl+Shift+S", editor.ask_export, in_toolbar=False)
     add("diff", tr("Compare with published"), "Ctrl+D", editor.show_diff)
     add("publish", tr("Publish"), "Ctrl+Shift+P", editor.publish_from_ui)
     return found

@@ -487,5 +487,101 @@
         <source>add condition</source>
         <translation>agregar condición</translation>
     </message>
+    <message>
+        <source>Open a script from the hub</source>
+        <translation>Abrir un guion desde el hub</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>No script has been published yet.</source>
+        <translation>Todavía no se ha publicado ningún guion.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Your draft stays on this computer (Save draft); publish again when the connection is back.</source>
+        <translation>No se puede conectar con el hub. Su borrador se queda en esta computadora (Guardar borrador); vuelva a publicar cuando regrese la conexión.</translation>
+    </message>
+    <message>
+        <source>The hub gave an answer this version of Acuerdo does not understand.</source>
+        <translation>El hub dio una respuesta que esta versión de Acuerdo no entiende.</translation>
+    </message>
+    <message>
+        <source>Someone else published this script after you opened it. Open the newest version from the hub, make your changes there and publish again.</source>
+        <translation>Alguien más publicó este guion después de que usted lo abrió. Abra la versión más reciente desde el hub, haga ahí sus cambios y vuelva a publicar.</translation>
+    </message>
+    <message>
+        <source>Your user may not publish scripts. Ask an administrator for the team-lead role.</source>
+        <translation>Su usuario no puede publicar guiones. Pida a un administrador el rol de líder de equipo.</translation>
+    </message>
+    <message>
+        <source>That script is no longer on the hub.</source>
+        <translation>Ese guion ya no está en el hub.</translation>
+    </message>
+    <message>
+        <source>Someone else published version {version} of this script after you opened it. Open it from the hub, make your changes there and publish again.</source>
+        <translation>Alguien más publicó la versión {version} de este guion después de que usted lo abrió. Ábrala desde el hub, haga ahí sus cambios y vuelva a publicar.</translation>
+    </message>
+    <message>
+        <source>The hub refused: {reason}</source>
+        <translation>El hub lo rechazó: {reason}</translation>
+    </message>
+    <message>
+        <source>The hub found errors in the script: {reason}</source>
+        <translation>El hub encontró errores en el guion: {reason}</translation>
+    </message>
+    <message>
+        <source>Open a script from the hub (Ctrl+Shift+O) or start a new one.</source>
+        <translation>Abra un guion desde el hub (Ctrl+Shift+O) o empiece uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Open from hub…</source>
+        <translation>Abrir desde el hub…</translation>
+    </message>
+    <message>
+        <source>Hub: connected</source>
+        <translation>Hub: conectado</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the support log has details.</source>
+        <translation>Algo salió mal; el registro de soporte tiene los detalles.</translation>
+    </message>
+    <message>
+        <source>Script editor — {name}</source>
+        <translation>Editor de guiones — {name}</translation>
+    </message>
+    <message>
+        <source>Hub: connecting…</source>
+        <translation>Hub: conectando…</translation>
+    </message>
+    <message>
+        <source>Hub: offline — drafts are saved on this computer</source>
+        <translation>Hub: sin conexión — los borradores se guardan en esta computadora</translation>
+    </message>
+    <message>
+        <source>Opened {script} version {version} from the hub.</source>
+        <translation>Se abrió {script} versión {version} desde el hub.</translation>
+    </message>
+    <message>
+        <source>The script “{title}” has a new version ({version}). Your next call uses it; a call in progress keeps its version.</source>
+        <translation>El guion «{title}» tiene una versión nueva ({version}). Su próxima llamada la usa; una llamada en curso conserva su versión.</translation>
+    </message>
 </context>
 </TS>

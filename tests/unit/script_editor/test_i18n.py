@@ -1,8 +1,12 @@
-"""The editor speaks Spanish: every visible string has an es-MX translation that Qt loads."""
+"""The editor speaks Spanish: every visible string has an es-MX translation that Qt loads.
+
+The catalogue also serves the team lead's desk and the agent's script notices,
+so their ``tr()`` strings are checked here too.
+"""
 
 from __future__ import annotations
 
-import re
+import ast
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,13 +18,27 @@ from desktop.script_editor.i18n import catalogue_path, tr
 
 PACKAGE = Path(__file__).resolve().parents[3] / "desktop" / "script_editor"
 TS = PACKAGE.parents[1] / "resources" / "i18n" / "script_editor_es_MX.ts"
+USERS = [
+    *PACKAGE.glob("*.py"),
+    *(PACKAGE.parent / "team_lead").glob("*.py"),
+    PACKAGE.parent / "agent" / "script_library.py",
+]
 
 
 def source_strings() -> set[str]:
+    """Every literal passed to ``tr`` (the parser joins implicitly concatenated pieces)."""
     found: set[str] = set()
-    for path in PACKAGE.glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        found.update(m.group(1) for m in re.finditer(r'\btr\(\s*"((?:[^"\\]|\\.)*)"', text))
+    for path in USERS:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
     return found
 
 
