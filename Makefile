@@ -3,7 +3,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup demo test bench lint screenshots
+.PHONY: setup demo test test-package deb bench lint
 
 setup:
 	@bash .ci/bootstrap
@@ -13,6 +13,15 @@ demo: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	@if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory test-package; \
+	else echo "make test: the .deb install test needs root; run: sudo make test-package"; fi
+
+# Builds the .deb, installs it with dpkg, runs the installed self-test, removes it.
+test-package: setup
+	$(PY) -m pytest -m package tests/integration/installer
+
+deb: setup
+	bash installer/build_deb.sh
 
 bench: setup
 	$(PY) -m tests.bench
