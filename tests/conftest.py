@@ -37,7 +37,8 @@ def _no_unexpected_error_logs(
     if request.node.get_closest_marker("expect_log_errors"):
         return
     errors = [
-        r for r in caplog.get_records("call")
+        r
+        for r in caplog.get_records("call")
         if r.name.startswith("acuerdo") and r.levelno >= logging.ERROR
     ]
     if errors:
