@@ -72,13 +72,18 @@ def run_desktop(opts: DesktopOptions) -> int:
     translator = install_translator(app, opts.locale)
     app.setStyleSheet(load_theme("light"))
     desk = Desk(opts)
-    # Ctrl+C in a terminal quits through the same ordered shutdown as closing the window.
-    previous = signal.signal(signal.SIGINT, lambda *_: desk.request_quit(130))
+    # Ctrl+C in a terminal, and SIGTERM from a session manager or `kill`, quit through the
+    # same ordered shutdown as closing the window (calls hung up, outbox closed).
+    previous = {
+        signum: signal.signal(signum, lambda *_, code=code: desk.request_quit(code))
+        for signum, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143))
+    }
     try:
         with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
             return runner.run(desk.main())
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if translator is not None:
             app.removeTranslator(translator)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ log = logging.getLogger("acuerdo.demo")
 
 DEMO_AGENT = "ana"
 HUB_START_TIMEOUT_S = 180.0  # first start seeds the portfolio
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -78,7 +80,18 @@ def _spawn(cmd: list[str], logs: IO[bytes]) -> subprocess.Popen[bytes]:
         stdout=logs,
         stderr=logs,
         env=env,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: get SIGINT (a clean stop) if the demo dies, even by SIGKILL.
+
+    Without it a demo killed from outside leaves its hub and dialer running and
+    holding their ports. Called between fork and exec, so it only makes a syscall.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGINT)
 
 
 def _run_desktop(hub_url: str, root: Path, args: argparse.Namespace) -> int:
