@@ -101,14 +101,14 @@ def tokenize(source: str) -> list[Token]:
         if match is None:
             char = source[pos]
             if char in "\"'":
-                raise ConditionError("string is never closed", pos)
-            raise ConditionError(f"unexpected character {char!r}", pos)
+                raise ConditionError.coded("condition.unclosed_string", pos)
+            raise ConditionError.coded("condition.unexpected_character", pos, char=char)
         kind = match.lastgroup or ""
         text = match.group()
         if kind == "name" and text in _KEYWORDS:
             kind = "keyword"
         elif kind == "name" and any(part in _KEYWORDS for part in text.split(".")):
-            raise ConditionError(f"{text!r} uses a reserved word as a name", pos)
+            raise ConditionError.coded("condition.reserved_word", pos, name=text)
         if kind != "space":
             tokens.append(Token(kind, text, pos))
         pos = match.end()
@@ -133,17 +133,19 @@ class _Parser:
 
     def parse(self) -> Expr:
         if self.token.kind == "end":
-            raise ConditionError("empty condition", 0)
+            raise ConditionError.coded("condition.empty", 0)
         expr = self.or_expr()
         if self.token.kind != "end":
-            raise ConditionError(f"unexpected {self.token.text!r}", self.token.position)
+            raise ConditionError.coded(
+                "condition.unexpected_token", self.token.position, token=self.token.text
+            )
         return expr
 
     def enter(self, position: int) -> None:
         # Nesting is bounded so deep input fails cleanly instead of with RecursionError.
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ConditionError("condition is nested too deeply", position)
+            raise ConditionError.coded("condition.too_deep", position)
 
     def or_expr(self) -> Expr:
         left = self.and_expr()
@@ -175,9 +177,7 @@ class _Parser:
         op = self.take()
         right = self.operand()
         if self.token.kind == "op":
-            raise ConditionError(
-                "chained comparisons are not allowed; join them with 'and'", self.token.position
-            )
+            raise ConditionError.coded("condition.chained_comparison", self.token.position)
         return Compare(_as_op(op.text), left, right, op.position)
 
     def operand(self) -> Expr:
@@ -196,11 +196,11 @@ class _Parser:
             self.depth -= 1
             closing = self.take()
             if closing.kind != "paren" or closing.text != ")":
-                raise ConditionError("expected ')'", closing.position)
+                raise ConditionError.coded("condition.expected_close", closing.position)
             return inner
         if token.kind == "end":
-            raise ConditionError("condition ends too early, expected a value", token.position)
-        raise ConditionError(f"expected a value, found {token.text!r}", token.position)
+            raise ConditionError.coded("condition.ends_early", token.position)
+        raise ConditionError.coded("condition.expected_value", token.position, token=token.text)
 
 
 def _as_op(text: str) -> CompareOp:
@@ -276,8 +276,8 @@ class Condition:
         """Evaluate to true/false; raise ConditionError on unknown names or mismatched types."""
         result = self._eval(self.tree, variables)
         if not isinstance(result, bool):
-            raise ConditionError(
-                f"condition gives {_kind(result)}, not true/false", _position(self.tree)
+            raise ConditionError.coded(
+                "condition.not_boolean", _position(self.tree), kind=_kind(result)
             )
         return result
 
@@ -289,7 +289,7 @@ class Condition:
                 return _comparable(variables[node.name])
             if node.name.startswith("vars."):
                 return None  # script variables not answered yet read as "nothing"
-            raise ConditionError(f"unknown variable {node.name!r}", node.position)
+            raise ConditionError.coded("condition.unknown_variable", node.position, name=node.name)
         if isinstance(node, Not):
             return not self._bool(node.operand, variables, "not")
         if isinstance(node, Logical):
@@ -304,7 +304,9 @@ class Condition:
     def _bool(self, node: Expr, variables: Mapping[str, object], op: str) -> bool:
         value = self._eval(node, variables)
         if not isinstance(value, bool):
-            raise ConditionError(f"'{op}' needs true/false, got {_kind(value)}", _position(node))
+            raise ConditionError.coded(
+                "condition.needs_boolean", _position(node), op=op, kind=_kind(value)
+            )
         return value
 
 
@@ -321,8 +323,12 @@ def _compare(node: Compare, left: object, right: object) -> bool:
     if node.op == "!=":
         return not (same_kind and left == right)
     if not same_kind or isinstance(left, bool) or left is None:
-        raise ConditionError(
-            f"cannot order {_kind(left)} and {_kind(right)} with {node.op!r}", node.position
+        raise ConditionError.coded(
+            "condition.cannot_order",
+            node.position,
+            kind=_kind(left),
+            other_kind=_kind(right),
+            op=node.op,
         )
     try:
         if node.op == "<":
@@ -333,15 +339,17 @@ def _compare(node: Compare, left: object, right: object) -> bool:
             return bool(left > right)  # type: ignore[operator]
         return bool(left >= right)  # type: ignore[operator]
     except (TypeError, InvalidOperation) as exc:
-        raise ConditionError(f"cannot compare these values: {exc}", node.position) from None
+        raise ConditionError.coded(
+            "condition.cannot_compare", node.position, detail=str(exc)
+        ) from None
 
 
 def parse_condition(source: str) -> Condition:
     """Parse *source* once (results are cached); raise ConditionError with the position."""
     if not isinstance(source, str):
-        raise ConditionError("a condition must be text", 0)
+        raise ConditionError.coded("condition.not_text", 0)
     if len(source) > MAX_CONDITION_LENGTH:
-        raise ConditionError(f"condition longer than {MAX_CONDITION_LENGTH} characters", 0)
+        raise ConditionError.coded("condition.too_long", 0, limit=MAX_CONDITION_LENGTH)
     return _parse_cached(source)
 
 

@@ -3,15 +3,27 @@
 Every failure the engine can report on bad input is one of these, so callers
 (the desktop, the script editor, the hub) catch one family and show the message
 to a person. Errors carry where the problem is (node id, field, character
-position) in plain words. This module must never import anything but the
-standard library, and messages must never quote a debtor's personal data.
+position) in plain words, and most carry a stable ``code`` and ``params``
+from ``messages`` so a user interface can word them in the user's language.
+This module must never import anything but the standard library and the
+engine's message catalogue, and messages must never quote a debtor's
+personal data.
 """
 
 from __future__ import annotations
 
+from types import MappingProxyType
+from typing import Self
+
+from .messages import Param, Params, describe
+
 
 class EngineError(Exception):
     """Base class for every error the scripts engine raises on bad input."""
+
+    # "" when the error has no catalogue entry yet (its English text is all there is).
+    code: str = ""
+    params: Params = MappingProxyType({})
 
 
 class ScriptError(EngineError, ValueError):
@@ -37,6 +49,13 @@ class PositionedError(EngineError, ValueError):
         self.reason = message
         self.position = position
 
+    @classmethod
+    def coded(cls, code: str, position: int, **params: Param) -> Self:
+        """The error for catalogue entry *code*, its English reason worded from *params*."""
+        error = cls(describe(code, params), position)
+        error.code, error.params = code, params
+        return error
+
 
 class TemplateError(PositionedError):
     """A text template is malformed, or names an unknown variable or filter."""
@@ -48,6 +67,12 @@ class ConditionError(PositionedError):
 
 class RunnerError(EngineError):
     """The agent asked the runner for a move the script does not allow."""
+
+    @classmethod
+    def coded(cls, code: str, **params: Param) -> Self:
+        error = cls(describe(code, params))
+        error.code, error.params = code, params
+        return error
 
 
 class CallContextError(EngineError, ValueError):

@@ -17,7 +17,7 @@ import msgspec
 
 from .errors import ScriptError
 from .offers import OfferPolicy
-from .translations import Text
+from .translations import Text, pick_text
 
 FORMAT_VERSION = 1
 # Nodes, options and rules are ``gc=False`` Structs: immutable trees of text that can hold no
@@ -167,7 +167,8 @@ class Script(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defau
     id: str
     version: int
     locale: str
-    title: str
+    # Plain text, or one text per locale ({"es-MX": ..., "en-US": ...}) like node texts.
+    title: Text
     start: str
     nodes: dict[str, Node]
     objections: tuple[Objection, ...] = ()
@@ -177,6 +178,10 @@ class Script(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defau
     locales: tuple[str, ...] = ()
     # The campaign's offer limits for this script; None = the caller's default policy.
     offer_policy: OfferPolicy | None = None
+
+    def title_for(self, locale: str) -> str:
+        """The title in *locale* (same language, then the script's own locale, as node texts)."""
+        return pick_text(self.title, locale, self.locale)
 
     @property
     def all_locales(self) -> tuple[str, ...]:
@@ -219,7 +224,7 @@ class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
     id: str
     version: int
     locale: str
-    title: str
+    title: Text
     start: str
     nodes: dict[str, dict[str, Any]]
     objections: tuple[Objection, ...] = ()

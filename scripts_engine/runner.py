@@ -94,8 +94,8 @@ class Runner:
     def __init__(self, script: Script, variables: Mapping[str, object], locale: str = "es_MX"):
         try:
             self._locale = normalize_locale(locale)
-        except ValueError as exc:
-            raise RunnerError(str(exc)) from None
+        except ValueError:
+            raise RunnerError.coded("runner.unknown_locale", locale=locale) from None
         self._script = script
         self._variables = dict(variables)
         self._apply_offer_policy()
@@ -126,7 +126,7 @@ class Runner:
     @property
     def objections(self) -> tuple[Choice, ...]:
         return tuple(
-            Choice(o.id, self._render(o.label, f"objection {o.id}"))
+            Choice(o.id, self._render(o.label, "runner.cannot_show_objection", objection=o.id))
             for o in self._script.objections
             if self._available(o.after)
         )
@@ -150,26 +150,28 @@ class Runner:
         node = self._node(self._node_id)
         if isinstance(node, SayNode | ActionNode):
             if node.next is None:
-                raise RunnerError(f"node {self._node_id!r} has nowhere to go next")
+                raise RunnerError.coded("runner.nowhere_next", node=self._node_id)
             self._move(node.next)
         elif isinstance(node, EndNode):
             if not node.resume:
-                raise RunnerError("the script has ended; there is no next step")
+                raise RunnerError.coded("runner.ended")
             self._move(RESUME)
         else:
-            raise RunnerError(f"node {self._node_id!r} needs an answer: use choose()")
+            raise RunnerError.coded("runner.needs_answer", node=self._node_id)
 
     def choose(self, option_id: str) -> None:
         """Pick an answer on an ask/offer node; its ``set`` values are stored first."""
         node = self._node(self._node_id)
         if not isinstance(node, AskNode | OfferNode):
-            raise RunnerError(f"node {self._node_id!r} has no options to choose from")
+            raise RunnerError.coded("runner.no_options", node=self._node_id)
         option = next((o for o in node.options if o.id == option_id), None)
         if option is None:
             valid = ", ".join(o.id for o in node.options)
-            raise RunnerError(f"no option {option_id!r} here (options: {valid})")
+            raise RunnerError.coded("runner.no_such_option", option=option_id, valid=valid)
         if option.next is None:
-            raise RunnerError(f"option {option_id!r} of node {self._node_id!r} leads nowhere")
+            raise RunnerError.coded(
+                "runner.option_leads_nowhere", option=option_id, node=self._node_id
+            )
         self._move(option.next, option.set)
 
     def objection(self, objection_id: str) -> None:
@@ -177,17 +179,17 @@ class Runner:
         handler = self._script.objection(objection_id)
         if handler is None:
             valid = ", ".join(o.id for o in self._script.objections) or "none"
-            raise RunnerError(f"no objection {objection_id!r} (objections: {valid})")
+            raise RunnerError.coded("runner.no_such_objection", objection=objection_id, valid=valid)
         if not self._available(handler.after):
-            raise RunnerError(
-                f"objection {objection_id!r} is only available after {handler.after!r}"
+            raise RunnerError.coded(
+                "runner.objection_not_yet", objection=objection_id, target=handler.after or ""
             )
         self._move(handler.start, returns=(*self._returns, self._node_id))
 
     def back(self) -> None:
         """Return to the previous shown step, undoing its answers and objection jumps."""
         if not self._history:
-            raise RunnerError("already at the first step; nothing to go back to")
+            raise RunnerError.coded("runner.at_first_step")
         frame = self._history.pop()
         self._answers = dict(frame.answers)
         self._returns = list(frame.returns)
@@ -225,7 +227,7 @@ class Runner:
     def _node(self, node_id: str) -> Node:
         node = self._script.nodes.get(node_id)
         if node is None:
-            raise RunnerError(f"the script points to a node that does not exist: {node_id!r}")
+            raise RunnerError.coded("runner.missing_node", target=node_id)
         return node
 
     def _move(
@@ -239,7 +241,7 @@ class Runner:
         stack = list(self._returns if returns is None else returns)
         if target == RESUME:
             if not stack:
-                raise RunnerError("there is no objection to return from")
+                raise RunnerError.coded("runner.nothing_to_resume")
             target = stack.pop()
         elif returns is None and stack and target in self._main_flow:
             # An objection answer that leads into the main flow (e.g. straight to the
@@ -264,7 +266,7 @@ class Runner:
                 return
             self._path.append(node_id)
             node_id = self._take_branch(node_id, node)
-        raise RunnerError(f"branches loop without showing anything (last at {node_id!r})")
+        raise RunnerError.coded("runner.branch_loop", node=node_id)
 
     def _take_branch(self, node_id: str, node: BranchNode) -> str:
         variables = self._all_variables()
@@ -273,9 +275,15 @@ class Runner:
                 if parse_condition(rule.condition).evaluate(variables):
                     return rule.next
             except ConditionError as exc:
-                raise RunnerError(f"node {node_id!r}: condition failed: {exc}") from None
+                raise RunnerError.coded(
+                    "runner.condition_failed",
+                    node=node_id,
+                    reason=exc.code,
+                    position=exc.position,
+                    **exc.params,
+                ) from None
         if node.otherwise is None:
-            raise RunnerError(f"node {node_id!r}: no condition matched and there is no 'else'")
+            raise RunnerError.coded("runner.no_match", node=node_id)
         return node.otherwise
 
     def _show(self, node_id: str) -> None:
@@ -292,7 +300,10 @@ class Runner:
         disposition: str | None = None
         if isinstance(node, AskNode | OfferNode):
             options = tuple(
-                Choice(o.id, self._render(o.label, f"node {node_id} option {o.id}"))
+                Choice(
+                    o.id,
+                    self._render(o.label, "runner.cannot_show_option", node=node_id, option=o.id),
+                )
                 for o in node.options
             )
         if isinstance(node, ActionNode):
@@ -304,7 +315,7 @@ class Runner:
         return Step(
             node_id=node_id,
             kind=kind_of(node),
-            text=self._render(text, f"node {node_id}"),
+            text=self._render(text, "runner.cannot_show_text", node=node_id),
             options=options,
             action=action,
             is_end=isinstance(node, EndNode) and not node.resume,
@@ -318,9 +329,11 @@ class Runner:
         merged.update({SCRIPT_VARIABLE_PREFIX + k: v for k, v in self._answers.items()})
         return merged
 
-    def _render(self, text: Text, where: str) -> str:
+    def _render(self, text: Text, code: str, **where: str) -> str:
         source = pick_text(text, self._locale, self._script.locale)
         try:
             return parse_template(source).render(self._all_variables(), self._locale)
         except TemplateError as exc:
-            raise RunnerError(f"{where}: cannot show text: {exc}") from None
+            raise RunnerError.coded(
+                code, reason=exc.code, position=exc.position, **where, **exc.params
+            ) from None

@@ -59,6 +59,9 @@ def _plain(value: object, locale: str) -> str:
     return str(value)
 
 
+# A filter given the wrong kind of value raises TypeError; these have their own wording.
+_FILTER_TYPE_ERRORS = {"money": "template.money_needs_amount", "date": "template.date_needs_date"}
+
 FILTERS: Mapping[str, Callable[[object, str], str]] = {
     "money": _money,
     "date": _date,
@@ -96,15 +99,17 @@ class Template:
         """Fill the placeholders; unknown names or a filter/value mismatch raise TemplateError."""
         try:
             loc = normalize_locale(locale)
-        except ValueError as exc:
-            raise TemplateError(str(exc), 0) from None
+        except ValueError:
+            raise TemplateError.coded("locale.unknown", 0, locale=locale) from None
         out: list[str] = []
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
             if part.name not in variables:
-                raise TemplateError(f"unknown variable {part.name!r}", part.position)
+                raise TemplateError.coded(
+                    "template.unknown_variable", part.position, name=part.name
+                )
             value = variables[part.name]
             if not part.filters:
                 out.append(_plain(value, loc))
@@ -114,7 +119,14 @@ class Template:
                 try:
                     text = FILTERS[name](text, loc)
                 except (TypeError, ValueError) as exc:
-                    raise TemplateError(f"{exc} ({part.name!r})", part.position) from None
+                    code = _FILTER_TYPE_ERRORS.get(name, "") if isinstance(exc, TypeError) else ""
+                    raise TemplateError.coded(
+                        code or "template.filter_failed",
+                        part.position,
+                        name=part.name,
+                        filter=name,
+                        detail=str(exc),
+                    ) from None
             out.append(str(text))
         return "".join(out)
 
@@ -122,9 +134,9 @@ class Template:
 def parse_template(source: str) -> Template:
     """Parse *source* once (results are cached); raise TemplateError with the position."""
     if not isinstance(source, str):
-        raise TemplateError("a template must be text", 0)
+        raise TemplateError.coded("template.not_text", 0)
     if len(source) > MAX_TEMPLATE_LENGTH:
-        raise TemplateError(f"template longer than {MAX_TEMPLATE_LENGTH} characters", 0)
+        raise TemplateError.coded("template.too_long", 0, limit=MAX_TEMPLATE_LENGTH)
     return _parse_cached(source)
 
 
@@ -142,18 +154,18 @@ def _parse_cached(source: str) -> Template:
         if start < 0:
             closing = source.find("}}", pos)
             if closing >= 0:
-                raise TemplateError("'}}' without a matching '{{'", closing)
+                raise TemplateError.coded("template.stray_close", closing)
             if pos < len(source):
                 parts.append(source[pos:])
             break
         closing = source.find("}}", pos, start)
         if closing >= 0:
-            raise TemplateError("'}}' without a matching '{{'", closing)
+            raise TemplateError.coded("template.stray_close", closing)
         if start > pos:
             parts.append(source[pos:start])
         end = source.find("}}", start + 2)
         if end < 0:
-            raise TemplateError("'{{' is never closed with '}}'", start)
+            raise TemplateError.coded("template.unclosed", start)
         parts.append(_parse_placeholder(source, start, end))
         pos = end + 2
     return Template(source, tuple(parts))
@@ -170,16 +182,18 @@ def _parse_placeholder(source: str, start: int, end: int) -> Placeholder:
         at = offset + (len(piece) - len(piece.lstrip())) if stripped else offset
         if index == 0:
             if not stripped:
-                raise TemplateError("empty placeholder, expected a variable name", at)
+                raise TemplateError.coded("template.empty_placeholder", at)
             if not _NAME.fullmatch(stripped):
-                raise TemplateError(f"invalid variable name {stripped!r}", at)
+                raise TemplateError.coded("template.bad_name", at, name=stripped)
             name = stripped
         else:
             if not stripped:
-                raise TemplateError("expected a filter name after '|'", at)
+                raise TemplateError.coded("template.missing_filter", at)
             if not _FILTER.fullmatch(stripped) or stripped not in FILTERS:
                 known = ", ".join(sorted(FILTERS))
-                raise TemplateError(f"unknown filter {stripped!r} (known: {known})", at)
+                raise TemplateError.coded(
+                    "template.unknown_filter", at, filter=stripped, known=known
+                )
             filters.append(stripped)
         offset += len(piece) + 1
     return Placeholder(name, tuple(filters), start)

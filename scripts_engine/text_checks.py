@@ -21,11 +21,13 @@ from typing import Literal
 
 from .errors import TemplateError
 from .language import ascii_fold, every_phrase, find_banned, language_of, prefilter
+from .messages import Params
 from .templating import FILTERS, MAX_TEMPLATE_LENGTH, parse_template
 
 Severity = Literal["error", "warning"]
-Found = tuple[Severity, str | None, str, int | None]
-Add = Callable[[Severity, str | None, str, int | None], None]
+# (severity, node id, code, params, position): see ``messages`` for the codes.
+Found = tuple[Severity, str | None, str, Params, int | None]
+Add = Callable[[Severity, str | None, str, Params, int | None], None]
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 # The same within one variant of a joined batch (never across the separator).
@@ -45,22 +47,27 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def check_variant(
-    source: str, what: str, locale: str, node_id: str | None, known: Set[str], add: Add
+    source: str, what: Params, locale: str, node_id: str | None, known: Set[str], add: Add
 ) -> None:
-    """Every problem of one text variant, in a stable order: template first, then words."""
+    """Every problem of one text variant, in a stable order: template first, then words.
+
+    *what* says which text this is as ``messages`` field params (``{"field": "text"}``).
+    """
     try:
         template = parse_template(source)
     except TemplateError as exc:
-        add("error", node_id, f"{what}: {exc.reason}", exc.position)
+        params = {**what, "reason": exc.code, **exc.params}
+        add("error", node_id, "text.bad_template", params, exc.position)
     else:
         for placeholder in template.placeholders:
             if placeholder.name not in known:
-                message = f"{what}: unknown variable {placeholder.name!r}"
-                add("error", node_id, message, placeholder.position)
+                params = {**what, "name": placeholder.name}
+                add("error", node_id, "text.unknown_variable", params, placeholder.position)
     # Variable names such as {{ debtor.first_name }} are not words said to anyone.
     spoken = _PLACEHOLDER.sub(_blank, source) if "{{" in source else source
     for phrase, position in find_banned(spoken, locale):
-        add("error", node_id, f"{what}: shaming or threatening language {phrase!r}", position)
+        params = {**what, "phrase": phrase}
+        add("error", node_id, "text.banned_language", params, position)
 
 
 class TextBatch:
@@ -70,25 +77,37 @@ class TextBatch:
         self.known = known
         # (source, what, locale, node id, anchor): the anchor is how many problems the
         # report held when the variant was met, so its problems slot in at that place.
-        self.variants: list[tuple[str, str, str, str | None, int]] = []
+        self.variants: list[tuple[str, Params, str, str | None, int, bool]] = []
 
-    def add(self, source: str, what: str, locale: str, node_id: str | None, anchor: int) -> None:
-        self.variants.append((source, what, locale, node_id, anchor))
+    def add(
+        self,
+        source: str,
+        what: Params,
+        locale: str,
+        node_id: str | None,
+        anchor: int,
+        variant: bool = False,
+    ) -> None:
+        """Queue a text; with *variant* its problems name *locale* beside *what*."""
+        self.variants.append((source, what, locale, node_id, anchor, variant))
 
     def problems(self) -> list[tuple[int, Found]]:
         """(anchor, problem fields) for every problem, in the order the exact check gives."""
         found: list[tuple[int, Found]] = []
         for index in sorted(self._flagged()):
-            source, what, locale, node_id, anchor = self.variants[index]
+            source, what, locale, node_id, anchor, variant = self.variants[index]
+            if variant:  # built only for the few flagged variants: a big script has thousands
+                what = {**what, "variant": locale}
 
             def add(
                 severity: Severity,
                 node_id: str | None,
-                message: str,
+                code: str,
+                params: Params,
                 position: int | None = None,
                 anchor: int = anchor,
             ) -> None:
-                found.append((anchor, (severity, node_id, message, position)))
+                found.append((anchor, (severity, node_id, code, params, position)))
 
             check_variant(source, what, locale, node_id, self.known, add)
         return found

@@ -11,11 +11,12 @@ language that shames or threatens. It must never run a script or change it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from .conditions import parse_condition
 from .errors import ConditionError, TemplateError
+from .messages import Param, Params, describe
 from .model import (
     RESUME,
     ActionNode,
@@ -39,10 +40,14 @@ Arrows = Mapping[str, list[str]]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One finding; ``message`` is English (logs, tests), ``code``/``params`` let a UI word it."""
+
     severity: Severity
     node_id: str | None
     message: str
     position: int | None = None
+    code: str = ""
+    params: Params = field(default_factory=dict, hash=False)
 
     def __str__(self) -> str:
         where = f"node {self.node_id!r}" if self.node_id else "script"
@@ -87,18 +92,25 @@ def validate(script: Script) -> list[Problem]:
         try:
             normalize_locale(locale)
         except ValueError:
-            add("error", None, f"unknown locale {locale!r}")
+            add("error", None, "locale.unknown", locale=locale)
 
     seen_objections: set[str] = set()
     for objection in script.objections:
         if objection.id in seen_objections:
-            add("error", None, f"objection id {objection.id!r} is used twice")
+            add("error", None, "objection.duplicate_id", objection=objection.id)
         seen_objections.add(objection.id)
         if objection.start not in script.nodes:
-            add("error", None, f"objection {objection.id!r} starts at missing {objection.start!r}")
+            add(
+                "error",
+                None,
+                "objection.missing_start",
+                objection=objection.id,
+                target=objection.start,
+            )
         # Report on the handler's first node so the editor can select something.
         at = objection.start if objection.start in script.nodes else None
-        _check_text(objection.label, f"objection {objection.id!r} label", at, script, report)
+        what = {"field": "objection_label", "objection": objection.id}
+        _check_text(objection.label, what, at, script, report)
 
     # Every node's arrows, once: the graph checks below walk them several times.
     arrows = {node_id: targets(node) for node_id, node in script.nodes.items()}
@@ -115,27 +127,27 @@ def _check_node(script: Script, node_id: str, node: Node, outs: list[str], repor
     add = report.add
     for target in outs:
         if target != RESUME and target not in script.nodes:
-            add("error", node_id, f"leads to a node that does not exist: {target!r}")
+            add("error", node_id, "node.missing_target", target=target)
     if isinstance(node, SayNode | AskNode | OfferNode) and is_blank(node.text):
-        add("warning", node_id, "no text for the agent to read")
+        add("warning", node_id, "node.no_text")
     if isinstance(node, SayNode | ActionNode) and node.next is None:
-        add("error", node_id, "dead end: no 'next' and not an end node")
+        add("error", node_id, "node.no_next")
     if isinstance(node, AskNode | OfferNode):
         if not node.options:
-            add("error", node_id, "dead end: no options to choose")
+            add("error", node_id, "node.no_options")
         ids = [o.id for o in node.options]
         if len(set(ids)) != len(ids):
             for dup in sorted({i for i in ids if ids.count(i) > 1}):
-                add("error", node_id, f"option id {dup!r} is used twice")
+                add("error", node_id, "option.duplicate_id", option=dup)
         for option in node.options:
             if option.next is None:
-                add("error", node_id, f"option {option.id!r} has no 'next'")
+                add("error", node_id, "option.no_next", option=option.id)
             for name in option.set:
                 if not name.isidentifier() or name.startswith("_"):
-                    add("error", node_id, f"option {option.id!r} sets a bad name {name!r}")
+                    add("error", node_id, "option.bad_name", option=option.id, name=name)
     if isinstance(node, BranchNode):
         if not node.branches:
-            add("warning", node_id, "branch has no conditions")
+            add("warning", node_id, "branch.no_conditions")
         for rule in node.branches:
             try:
                 condition = parse_condition(rule.condition)
@@ -143,21 +155,25 @@ def _check_node(script: Script, node_id: str, node: Node, outs: list[str], repor
                 add(
                     "error",
                     node_id,
-                    f"bad condition {rule.condition!r}: {exc.reason}",
+                    "branch.bad_condition",
                     exc.position,
+                    condition=rule.condition,
+                    reason=exc.code,
+                    **exc.params,
                 )
                 continue
             for name in condition.names:
                 if name not in report.known:
-                    add("error", node_id, f"unknown variable {name!r} in condition")
+                    add("error", node_id, "branch.unknown_variable", name=name)
         if node.otherwise is None:
-            add("warning", node_id, "branch has no 'else': the call stops if nothing matches")
+            add("warning", node_id, "branch.no_else")
         return
     if node.text:
-        _check_text(node.text, "text", node_id, script, report)
+        _check_text(node.text, _NODE_TEXT, node_id, script, report)
     if isinstance(node, AskNode | OfferNode):
         for option in node.options:
-            _check_text(option.label, f"option {option.id!r} label", node_id, script, report)
+            what = {"field": "option_label", "option": option.id}
+            _check_text(option.label, what, node_id, script, report)
 
 
 class _Report:
@@ -171,9 +187,16 @@ class _Report:
         self.texts = TextBatch(known)
 
     def add(
-        self, severity: Severity, node_id: str | None, message: str, position: int | None = None
+        self,
+        severity: Severity,
+        node_id: str | None,
+        code: str,
+        position: int | None = None,
+        /,
+        **params: Param,
     ) -> None:
-        self.problems.append(Problem(severity, node_id, message, position))
+        message = describe(code, params)
+        self.problems.append(Problem(severity, node_id, message, position, code, params))
 
     def finish(self) -> list[Problem]:
         """Every problem, text problems slotted in where the variant was met."""
@@ -182,40 +205,50 @@ class _Report:
             return self.problems
         merged: list[Problem] = []
         position = 0
-        for anchor, (severity, node_id, message, at) in late:
+        for anchor, (severity, node_id, code, params, at) in late:
             merged.extend(self.problems[position:anchor])
             position = max(position, anchor)
-            merged.append(Problem(severity, node_id, message, at))
+            merged.append(Problem(severity, node_id, describe(code, params), at, code, params))
         merged.extend(self.problems[position:])
         return merged
 
 
 class _Add(Protocol):
     def __call__(
-        self, severity: Severity, node_id: str | None, message: str, position: int | None = None
+        self,
+        severity: Severity,
+        node_id: str | None,
+        code: str,
+        position: int | None = None,
+        /,
+        **params: Param,
     ) -> None: ...
 
 
 def _check_text(
-    text: Text, what: str, node_id: str | None, script: Script, report: _Report
+    text: Text, what: Mapping[str, str], node_id: str | None, script: Script, report: _Report
 ) -> None:
+    """*what* names the text as ``messages`` field params; a variant adds its locale."""
     required = report.locales
     if isinstance(text, str):
         if len(required) != 1:  # the exact check (locale spellings, fallbacks) only in doubt
             for locale in missing_locales(text, required, script.locale):
-                report.add("warning", node_id, f"{what}: missing {locale} translation")
-            what = f"{what} ({script.locale})"
+                report.add("warning", node_id, "text.missing_translation", locale=locale, **what)
+            report.texts.add(text, what, script.locale, node_id, len(report.problems), True)
+            return
         report.texts.add(text, what, script.locale, node_id, len(report.problems))
         return
     if len(text) != len(required) or not text.keys() >= report.locale_set:
         for locale in missing_locales(text, required, script.locale):
-            report.add("warning", node_id, f"{what}: missing {locale} translation")
+            report.add("warning", node_id, "text.missing_translation", locale=locale, **what)
     for locale, source in text.items():
-        label = f"{what} ({locale})"
         if locale not in report.locale_set:
-            report.add("warning", node_id, f"{label}: {locale} is not one of the script's locales")
-        report.texts.add(source, label, locale, node_id, len(report.problems))
+            label = {**what, "variant": locale}
+            report.add("warning", node_id, "text.foreign_locale", locale=locale, **label)
+        report.texts.add(source, what, locale, node_id, len(report.problems), True)
 
+
+_NODE_TEXT: Mapping[str, str] = {"field": "text"}  # shared: never changed, only copied
 
 DEBT_DETAIL_PREFIXES = ("account.", "offer.")
 
@@ -240,17 +273,16 @@ def _check_privacy(script: Script, arrows: Arrows, main: set[str], add: _Add) ->
                 add(
                     "error",
                     objection.start if objection.start in script.nodes else None,
-                    f"objection {objection.id!r}: 'after' names a missing node {objection.after!r}",
+                    "objection.missing_after",
+                    objection=objection.id,
+                    target=objection.after,
                 )
             continue
         own = _reachable(arrows, [objection.start]) - main
         for node_id in sorted(own):
             if _speaks_of_debt(script.nodes[node_id]):
                 add(
-                    "warning",
-                    node_id,
-                    f"objection {objection.id!r} mentions the debt but can be used before "
-                    "right-party verification; set its 'after' to the first verified step",
+                    "warning", node_id, "objection.debt_before_verification", objection=objection.id
                 )
                 break
 
@@ -261,10 +293,10 @@ def _check_graph(script: Script, arrows: Arrows, main: set[str], add: _Add) -> N
     if len(everything) != len(script.nodes):
         for node_id in script.nodes:
             if node_id not in everything:
-                add("warning", node_id, "unreachable: no path from the start or any objection")
+                add("warning", node_id, "graph.unreachable")
     for node_id in sorted(n for n in main if RESUME in arrows[n]):
         # Only an objection branch has somewhere to resume to.
-        add("error", node_id, "resumes, but the main flow reaches it outside any objection")
+        add("error", node_id, "graph.resume_outside_objection")
     # A node from which no end (or resume) can be reached traps the agent. Walk the
     # arrows backwards from every exit once: linear, so a 5,000-node script stays fast.
     sources: dict[str, list[str]] = {}
@@ -285,4 +317,4 @@ def _check_graph(script: Script, arrows: Arrows, main: set[str], add: _Add) -> N
         return
     for node_id in sorted(everything):
         if node_id not in can_exit and arrows[node_id]:
-            add("error", node_id, "loop without exit: no end can be reached from here")
+            add("error", node_id, "graph.loop_without_exit")

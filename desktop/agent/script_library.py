@@ -30,8 +30,9 @@ class ScriptUnavailable(Exception):
 
 
 class ScriptLibrary:
-    def __init__(self, request: Requester) -> None:
+    def __init__(self, request: Requester, locale: str = "es_MX") -> None:
         self._request = request
+        self._locale = locale
         self._cache: dict[tuple[str, int], Script] = {}
         self._latest: dict[str, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -65,7 +66,7 @@ class ScriptLibrary:
             tr(
                 "The script “{title}” has a new version ({version}). Your next call uses it; "
                 "a call in progress keeps its version."
-            ).format(title=script.title or script_id, version=version)
+            ).format(title=script.title_for(self._locale) or script_id, version=version)
         )
         return script
 

@@ -88,9 +88,10 @@ class ScriptPanel(QFrame):
                 button.click()
 
     def show_step(self, step: Step | None) -> None:
-        script = self._model.script
         self.title.setText(
-            script.title if script else translate("Script", "No script for this call yet")
+            self._model.title
+            if self._model.script
+            else translate("Script", "No script for this call yet")
         )
         self._rebuild_options(step)
         self._rebuild_objections(step)

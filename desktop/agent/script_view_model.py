@@ -28,12 +28,18 @@ class ScriptViewModel(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner: Runner | None = None
+        self._title = ""
 
     # --- reading ------------------------------------------------------------
 
     @property
     def loaded(self) -> bool:
         return self._runner is not None
+
+    @property
+    def title(self) -> str:
+        """The loaded script's title in the agent's language ("" when none is loaded)."""
+        return self._title
 
     @property
     def script(self) -> Script | None:
@@ -65,8 +71,10 @@ class ScriptViewModel(QObject):
     def load(self, script: Script, variables: Mapping[str, object], locale: str) -> bool:
         try:
             self._runner = Runner(script, variables, locale=locale)
+            self._title = script.title_for(locale)
         except EngineError as exc:
             self._runner = None
+            self._title = ""
             log.warning("script %s could not start: %s", script.id, exc)
             messages.error(
                 translate("Script", "The script could not be started: {reason}").format(

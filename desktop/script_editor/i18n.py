@@ -13,15 +13,52 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from scripts_engine import EngineError
+from scripts_engine.errors import PositionedError
+from scripts_engine.messages import Params, describe
+
 log = logging.getLogger("acuerdo.script_editor")
 
 CONTEXT = "ScriptEditor"
+# The engine's findings (``scripts_engine.messages``) have their own context in the catalogue.
+PROBLEMS_CONTEXT = "ScriptProblems"
 CATALOGUE = "script_editor"
 
 
 def tr(text: str) -> str:
     """Translate an editor string (context ``ScriptEditor``)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def _problem_tr(text: str) -> str:
+    return QCoreApplication.translate(PROBLEMS_CONTEXT, text)
+
+
+def finding_text(code: str, params: Params, english: str) -> str:
+    """An engine finding in the user's language; its English text when it has no code.
+
+    A translation that names a placeholder the finding lacks falls back to English
+    rather than showing a half-filled sentence.
+    """
+    if not code:
+        return english
+    try:
+        return describe(code, params, _problem_tr)
+    except (KeyError, IndexError, ValueError):
+        log.warning("cannot word script finding %s", code)
+        return english
+
+
+def error_text(error: EngineError) -> str:
+    """An engine error as the team lead reads it, with its position when it has one."""
+    if not error.code:
+        return str(error)
+    if isinstance(error, PositionedError):
+        reason = finding_text(error.code, error.params, error.reason)
+        return tr("{reason} (at character {position})").format(
+            reason=reason, position=error.position
+        )
+    return finding_text(error.code, error.params, str(error))
 
 
 def catalogue_path(locale: str) -> Path:

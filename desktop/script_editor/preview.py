@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from scripts_engine import EngineError, Runner, Script
 
-from .i18n import kind_label, tr
+from .i18n import error_text, kind_label, tr
 from .samples import SAMPLES
 
 LOCALES = (("es_MX", "Español (México)"), ("en_US", "English (US)"))
@@ -98,7 +98,7 @@ class PreviewPane(QWidget):
             self.runner = Runner(self._script, sample.variables(locale), locale)
         except EngineError as exc:
             self.runner = None
-            self._render(str(exc))
+            self._render(error_text(exc))
             return
         self._render()
 
@@ -108,7 +108,7 @@ class PreviewPane(QWidget):
         try:
             move(self.runner)
         except EngineError as exc:
-            self._render(str(exc))
+            self._render(error_text(exc))
             return
         self._render()
 

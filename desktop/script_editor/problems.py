@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from scripts_engine import Problem
 
-from .i18n import tr
+from .i18n import finding_text, tr
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -49,7 +49,8 @@ class ProblemsList(QListWidget):
                 if problem.position is not None
                 else ""
             )
-            item = QListWidgetItem(f"{mark} · {where}: {problem.message}{at}")
+            text = finding_text(problem.code, problem.params, problem.message)
+            item = QListWidgetItem(f"{mark} · {where}: {text}{at}")
             item.setForeground(QColor("#b91c1c" if problem.severity == "error" else "#a16207"))
             item.setData(NODE_ROLE, problem.node_id)
             self.addItem(item)

@@ -4,6 +4,10 @@
 <context>
     <name>ScriptEditor</name>
     <message>
+        <source>{reason} (at character {position})</source>
+        <translation>{reason} (en el carácter {position})</translation>
+    </message>
+    <message>
         <source>Script editor</source>
         <translation>Editor de guiones</translation>
     </message>
@@ -582,6 +586,325 @@
     <message>
         <source>The script “{title}” has a new version ({version}). Your next call uses it; a call in progress keeps its version.</source>
         <translation>El guion «{title}» tiene una versión nueva ({version}). Su próxima llamada la usa; una llamada en curso conserva su versión.</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptProblems</name>
+    <message>
+        <source>unknown locale '{locale}'</source>
+        <translation>idioma desconocido '{locale}'</translation>
+    </message>
+    <message>
+        <source>objection id '{objection}' is used twice</source>
+        <translation>el id de objeción '{objection}' se usa dos veces</translation>
+    </message>
+    <message>
+        <source>objection '{objection}' starts at missing '{target}'</source>
+        <translation>la objeción '{objection}' empieza en '{target}', que no existe</translation>
+    </message>
+    <message>
+        <source>objection '{objection}': 'after' names a missing node '{target}'</source>
+        <translation>objeción '{objection}': 'después de' nombra un nodo que no existe: '{target}'</translation>
+    </message>
+    <message>
+        <source>objection '{objection}' mentions the debt but can be used before right-party verification; set its 'after' to the first verified step</source>
+        <translation>la objeción '{objection}' menciona la deuda pero puede usarse antes de verificar al titular; ponga en su 'después de' el primer paso verificado</translation>
+    </message>
+    <message>
+        <source>leads to a node that does not exist: '{target}'</source>
+        <translation>lleva a un nodo que no existe: '{target}'</translation>
+    </message>
+    <message>
+        <source>no text for the agent to read</source>
+        <translation>no hay texto para que el agente lea</translation>
+    </message>
+    <message>
+        <source>dead end: no 'next' and not an end node</source>
+        <translation>callejón sin salida: no tiene 'siguiente' y no es un nodo de fin</translation>
+    </message>
+    <message>
+        <source>dead end: no options to choose</source>
+        <translation>callejón sin salida: no hay opciones para elegir</translation>
+    </message>
+    <message>
+        <source>option id '{option}' is used twice</source>
+        <translation>el id de opción '{option}' se usa dos veces</translation>
+    </message>
+    <message>
+        <source>option '{option}' has no 'next'</source>
+        <translation>la opción '{option}' no tiene 'siguiente'</translation>
+    </message>
+    <message>
+        <source>option '{option}' sets a bad name '{name}'</source>
+        <translation>la opción '{option}' asigna un nombre no válido '{name}'</translation>
+    </message>
+    <message>
+        <source>branch has no conditions</source>
+        <translation>la bifurcación no tiene condiciones</translation>
+    </message>
+    <message>
+        <source>bad condition '{condition}': {reason}</source>
+        <translation>condición no válida '{condition}': {reason}</translation>
+    </message>
+    <message>
+        <source>unknown variable '{name}' in condition</source>
+        <translation>variable desconocida '{name}' en la condición</translation>
+    </message>
+    <message>
+        <source>branch has no 'else': the call stops if nothing matches</source>
+        <translation>la bifurcación no tiene 'si no': la llamada se detiene si nada coincide</translation>
+    </message>
+    <message>
+        <source>{field}: missing {locale} translation</source>
+        <translation>{field}: falta la traducción {locale}</translation>
+    </message>
+    <message>
+        <source>{field}: {locale} is not one of the script's locales</source>
+        <translation>{field}: {locale} no es uno de los idiomas del guion</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field} — {reason}</translation>
+    </message>
+    <message>
+        <source>{field}: unknown variable '{name}'</source>
+        <translation>{field}: variable desconocida '{name}'</translation>
+    </message>
+    <message>
+        <source>{field}: shaming or threatening language '{phrase}'</source>
+        <translation>{field}: lenguaje que avergüenza o amenaza '{phrase}'</translation>
+    </message>
+    <message>
+        <source>unreachable: no path from the start or any objection</source>
+        <translation>inalcanzable: ningún camino desde el inicio ni desde una objeción</translation>
+    </message>
+    <message>
+        <source>resumes, but the main flow reaches it outside any objection</source>
+        <translation>retoma, pero el flujo principal llega aquí fuera de una objeción</translation>
+    </message>
+    <message>
+        <source>loop without exit: no end can be reached from here</source>
+        <translation>ciclo sin salida: desde aquí no se llega a ningún fin</translation>
+    </message>
+    <message>
+        <source>a template must be text</source>
+        <translation>una plantilla debe ser texto</translation>
+    </message>
+    <message>
+        <source>template longer than {limit} characters</source>
+        <translation>plantilla de más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>'}}}}' without a matching '{{{{'</source>
+        <translation>'}}}}' sin su '{{{{' correspondiente</translation>
+    </message>
+    <message>
+        <source>'{{{{' is never closed with '}}}}'</source>
+        <translation>'{{{{' nunca se cierra con '}}}}'</translation>
+    </message>
+    <message>
+        <source>empty placeholder, expected a variable name</source>
+        <translation>marcador vacío, se esperaba un nombre de variable</translation>
+    </message>
+    <message>
+        <source>invalid variable name '{name}'</source>
+        <translation>nombre de variable no válido '{name}'</translation>
+    </message>
+    <message>
+        <source>expected a filter name after '|'</source>
+        <translation>se esperaba un nombre de filtro después de '|'</translation>
+    </message>
+    <message>
+        <source>unknown filter '{filter}' (known: {known})</source>
+        <translation>filtro desconocido '{filter}' (conocidos: {known})</translation>
+    </message>
+    <message>
+        <source>unknown variable '{name}'</source>
+        <translation>variable desconocida '{name}'</translation>
+    </message>
+    <message>
+        <source>the money filter needs an amount ('{name}')</source>
+        <translation>el filtro money necesita un importe ('{name}')</translation>
+    </message>
+    <message>
+        <source>the date filter needs a date ('{name}')</source>
+        <translation>el filtro date necesita una fecha ('{name}')</translation>
+    </message>
+    <message>
+        <source>the '{filter}' filter cannot show '{name}': {detail}</source>
+        <translation>el filtro '{filter}' no puede mostrar '{name}': {detail}</translation>
+    </message>
+    <message>
+        <source>a condition must be text</source>
+        <translation>una condición debe ser texto</translation>
+    </message>
+    <message>
+        <source>condition longer than {limit} characters</source>
+        <translation>condición de más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>string is never closed</source>
+        <translation>el texto entre comillas nunca se cierra</translation>
+    </message>
+    <message>
+        <source>unexpected character '{char}'</source>
+        <translation>carácter inesperado '{char}'</translation>
+    </message>
+    <message>
+        <source>'{name}' uses a reserved word as a name</source>
+        <translation>'{name}' usa una palabra reservada como nombre</translation>
+    </message>
+    <message>
+        <source>empty condition</source>
+        <translation>condición vacía</translation>
+    </message>
+    <message>
+        <source>unexpected '{token}'</source>
+        <translation>'{token}' inesperado</translation>
+    </message>
+    <message>
+        <source>condition is nested too deeply</source>
+        <translation>la condición está anidada demasiado</translation>
+    </message>
+    <message>
+        <source>chained comparisons are not allowed; join them with 'and'</source>
+        <translation>no se permiten comparaciones encadenadas; únalas con 'and'</translation>
+    </message>
+    <message>
+        <source>expected ')'</source>
+        <translation>se esperaba ')'</translation>
+    </message>
+    <message>
+        <source>condition ends too early, expected a value</source>
+        <translation>la condición termina antes de tiempo, se esperaba un valor</translation>
+    </message>
+    <message>
+        <source>expected a value, found '{token}'</source>
+        <translation>se esperaba un valor, se encontró '{token}'</translation>
+    </message>
+    <message>
+        <source>condition gives {kind}, not true/false</source>
+        <translation>la condición da {kind}, no verdadero/falso</translation>
+    </message>
+    <message>
+        <source>'{op}' needs true/false, got {kind}</source>
+        <translation>'{op}' necesita verdadero/falso, recibió {kind}</translation>
+    </message>
+    <message>
+        <source>cannot order {kind} and {other_kind} with '{op}'</source>
+        <translation>no se puede ordenar {kind} y {other_kind} con '{op}'</translation>
+    </message>
+    <message>
+        <source>cannot compare these values: {detail}</source>
+        <translation>no se pueden comparar estos valores: {detail}</translation>
+    </message>
+    <message>
+        <source>node '{node}' has nowhere to go next</source>
+        <translation>el nodo '{node}' no tiene a dónde seguir</translation>
+    </message>
+    <message>
+        <source>the script has ended; there is no next step</source>
+        <translation>el guion terminó; no hay paso siguiente</translation>
+    </message>
+    <message>
+        <source>node '{node}' needs an answer: use choose()</source>
+        <translation>el nodo '{node}' necesita una respuesta: elija una opción</translation>
+    </message>
+    <message>
+        <source>node '{node}' has no options to choose from</source>
+        <translation>el nodo '{node}' no tiene opciones para elegir</translation>
+    </message>
+    <message>
+        <source>no option '{option}' here (options: {valid})</source>
+        <translation>aquí no hay opción '{option}' (opciones: {valid})</translation>
+    </message>
+    <message>
+        <source>option '{option}' of node '{node}' leads nowhere</source>
+        <translation>la opción '{option}' del nodo '{node}' no lleva a ningún lado</translation>
+    </message>
+    <message>
+        <source>no objection '{objection}' (objections: {valid})</source>
+        <translation>no hay objeción '{objection}' (objeciones: {valid})</translation>
+    </message>
+    <message>
+        <source>objection '{objection}' is only available after '{target}'</source>
+        <translation>la objeción '{objection}' solo está disponible después de '{target}'</translation>
+    </message>
+    <message>
+        <source>already at the first step; nothing to go back to</source>
+        <translation>ya está en el primer paso; no hay a dónde regresar</translation>
+    </message>
+    <message>
+        <source>the script points to a node that does not exist: '{target}'</source>
+        <translation>el guion apunta a un nodo que no existe: '{target}'</translation>
+    </message>
+    <message>
+        <source>there is no objection to return from</source>
+        <translation>no hay objeción de la cual regresar</translation>
+    </message>
+    <message>
+        <source>branches loop without showing anything (last at '{node}')</source>
+        <translation>las bifurcaciones forman un ciclo sin mostrar nada (la última en '{node}')</translation>
+    </message>
+    <message>
+        <source>node '{node}': condition failed: {reason} (at character {position})</source>
+        <translation>nodo '{node}': la condición falló: {reason} (en el carácter {position})</translation>
+    </message>
+    <message>
+        <source>node '{node}': no condition matched and there is no 'else'</source>
+        <translation>nodo '{node}': ninguna condición coincidió y no hay 'si no'</translation>
+    </message>
+    <message>
+        <source>node '{node}': cannot show text: {reason} (at character {position})</source>
+        <translation>nodo '{node}': no se puede mostrar el texto: {reason} (en el carácter {position})</translation>
+    </message>
+    <message>
+        <source>node '{node}' option '{option}': cannot show text: {reason} (at character {position})</source>
+        <translation>nodo '{node}', opción '{option}': no se puede mostrar el texto: {reason} (en el carácter {position})</translation>
+    </message>
+    <message>
+        <source>objection '{objection}': cannot show text: {reason} (at character {position})</source>
+        <translation>objeción '{objection}': no se puede mostrar el texto: {reason} (en el carácter {position})</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>option '{option}' label</source>
+        <translation>etiqueta de la opción '{option}'</translation>
+    </message>
+    <message>
+        <source>objection '{objection}' label</source>
+        <translation>etiqueta de la objeción '{objection}'</translation>
+    </message>
+    <message>
+        <source>{field} ({variant})</source>
+        <translation>{field} [{variant}]</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>verdadero/falso</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>date-time</source>
+        <translation>fecha y hora</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from scripts_engine import pick_text
 from sync.protocol import MAX_NAME, PublishScript, ScriptSummary, ScriptUpdated
 
 from . import presence, records, streams
@@ -101,12 +102,15 @@ def catalog(session: Session) -> list[ScriptSummary]:
     for script, published_at in records.script_catalog(session):
         title = script.document.get("title")
         locale = script.document.get("locale")
+        locale = locale if isinstance(locale, str) else ""
+        if isinstance(title, dict):  # one title per locale: the catalogue shows the primary
+            title = pick_text({str(k): str(v) for k, v in title.items()}, locale, locale)
         summaries.append(
             ScriptSummary(
                 script_id=script.script_id,
                 version=script.version,
                 title=title if isinstance(title, str) else "",
-                locale=locale if isinstance(locale, str) else "",
+                locale=locale,
                 published_at=published_at,
             )
         )

@@ -21,7 +21,9 @@ def script() -> Script:
     return load_script(bundled_scripts_dir() / "early-stage-mx.json")
 
 
-def _panel(qtbot: QtBot, script: Script) -> tuple[ScriptViewModel, ScriptPanel]:
+def _panel(
+    qtbot: QtBot, script: Script, locale: str = "es_MX"
+) -> tuple[ScriptViewModel, ScriptPanel]:
     model = ScriptViewModel()
     panel = ScriptPanel(model)
     qtbot.addWidget(panel)
@@ -31,7 +33,7 @@ def _panel(qtbot: QtBot, script: Script) -> tuple[ScriptViewModel, ScriptPanel]:
         "Ana López",
         dt.datetime(2026, 11, 22, 16, 0, tzinfo=dt.UTC),
     )
-    assert model.load(script, variables, "es_MX")
+    assert model.load(script, variables, locale)
     with qtbot.waitExposed(panel):
         panel.show()
     return model, panel
@@ -45,6 +47,20 @@ def test_first_step_is_shown_with_numbered_options(qtbot: QtBot, script: Script)
     assert panel.step_text.textFormat() == Qt.TextFormat.PlainText
     assert [b.property("optionId") for b in panel.option_buttons] == [c.id for c in step.options]
     assert panel.option_buttons[0].text().startswith("1")
+
+
+@pytest.mark.parametrize(
+    ("locale", "title"),
+    [
+        ("es_MX", "Recordatorio amable de pago (1 a 30 días)"),
+        ("en_US", "Friendly payment reminder (1 to 30 days)"),
+    ],
+)
+def test_the_script_title_is_in_the_agents_language(
+    qtbot: QtBot, script: Script, locale: str, title: str
+) -> None:
+    _, panel = _panel(qtbot, script, locale)
+    assert panel.title.text() == title
 
 
 def test_number_key_chooses_and_back_returns(qtbot: QtBot, script: Script) -> None:

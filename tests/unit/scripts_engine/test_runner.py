@@ -145,7 +145,7 @@ def test_branch_loop_is_detected() -> None:
 
 def test_missing_variable_in_text_is_a_runner_error() -> None:
     nodes = {"q": {"kind": "end", "text": "Hola {{ debtor.first_name }}"}}
-    with pytest.raises(RunnerError, match="node q: cannot show text"):
+    with pytest.raises(RunnerError, match="node 'q': cannot show text"):
         Runner(script(nodes), {})
 
 
