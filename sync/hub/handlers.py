@@ -41,14 +41,18 @@ from sync.protocol import (
     ListScripts,
     Message,
     PublishScript,
+    RequestMonitor,
+    ScheduleCallback,
     ScriptCatalog,
     ScriptData,
     ScriptPublished,
     SetAgentState,
     SubmitWrapUp,
+    SubscribeBoard,
+    UpdateContact,
 )
 
-from . import campaigns, handoffs, presence, publishing, records, streams, writes
+from . import board, campaigns, handoffs, monitor, presence, publishing, records, streams, writes
 from .db import utc_now
 from .floor import Connection, Floor
 from .handoffs import HandoffDesk, HandoffRefused
@@ -81,6 +85,9 @@ class HubContext:
     origin: str = "hub"
     desk: HandoffDesk = field(default_factory=HandoffDesk)
     ingest: GroupCommit | None = None
+    # Signs monitor grants; every process on one database should share it (see monitor).
+    grant_secret: bytes = field(default_factory=monitor.grant_secret)
+    monitor_modes: monitor.ModesByRole = field(default_factory=lambda: monitor.DEFAULT_MODES)
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -107,13 +114,17 @@ class HubContext:
         return answer
 
     async def set_agent_state(
-        self, user: UserRecord, state: AgentState, sip_uri: str | None
+        self,
+        user: UserRecord,
+        state: AgentState,
+        sip_uri: str | None,
+        pause_code: str | None = None,
     ) -> None:
         await self.write(
             lambda s: (
                 None,
                 presence.set_state(
-                    s, self.origin, user.id, user.username, state, sip_uri, utc_now()
+                    s, self.origin, user.id, user.username, state, sip_uri, utc_now(), pause_code
                 ),
             )
         )
@@ -148,6 +159,10 @@ class Dispatcher:
             CreateHandoff: self.create_handoff,
             EndHandoff: self.end_handoff,
             FetchCampaign: self.fetch_campaign,
+            ScheduleCallback: self.store_write,
+            UpdateContact: self.store_write,
+            SubscribeBoard: self.subscribe_board,
+            RequestMonitor: self.request_monitor,
         }
 
     async def handle(self, conn: Connection, msg: Message) -> Message | None:
@@ -169,7 +184,7 @@ class Dispatcher:
             current = await self.ctx.db(_presence_of, self.ctx.sessions, user.id)
             if current is None or current.sip_uri is None:
                 raise Refusal("invalid", "an agent must give a sip_uri to become ready")
-        await self.ctx.set_agent_state(user, msg.state, msg.sip_uri)
+        await self.ctx.set_agent_state(user, msg.state, msg.sip_uri, msg.pause_code)
         return None
 
     async def accept_handoff(self, conn: Connection, msg: AcceptHandoff) -> None:
@@ -210,7 +225,16 @@ class Dispatcher:
             with session_maker() as session:
                 if not records.debtor_exists(session, msg.debtor_id):
                     return None
-                page = records.history_page(session, msg.debtor_id, msg.before_id, msg.limit)
+                page = records.history_page(
+                    session,
+                    msg.debtor_id,
+                    msg.before_id,
+                    msg.limit,
+                    channels=msg.channels,
+                    since=msg.since,
+                    until=msg.until,
+                    text=msg.text,
+                )
             return HistoryData(page=page, ref=msg.ref)
 
         data = await self.ctx.db(load, self.ctx.sessions)
@@ -267,6 +291,31 @@ class Dispatcher:
 
     async def submit_wrapup(self, conn: Connection, msg: SubmitWrapUp) -> Message:
         return await self.ctx.store_write(writes.WriteRequest(_user(conn), msg, utc_now()))
+
+    async def store_write(self, conn: Connection, msg: ScheduleCallback | UpdateContact) -> Message:
+        return await self.ctx.store_write(writes.WriteRequest(_user(conn), msg, utc_now()))
+
+    async def subscribe_board(self, conn: Connection, msg: SubscribeBoard) -> Message:
+        user = _user(conn)
+
+        def subscribe(session: Session) -> tuple[Message, list[Pushed]]:
+            snapshot = board.subscribe(session, user, utc_now())
+            snapshot.ref = msg.ref
+            return snapshot, []
+
+        return await self.ctx.write(subscribe)
+
+    async def request_monitor(self, conn: Connection, msg: RequestMonitor) -> Message:
+        user, ctx = _user(conn), self.ctx
+
+        def decide(session: Session) -> tuple[Message | monitor.MonitorRefused, list[Pushed]]:
+            now = utc_now()
+            return monitor.request(session, user, msg, ctx.grant_secret, ctx.monitor_modes, now), []
+
+        outcome = await ctx.write(decide)
+        if isinstance(outcome, monitor.MonitorRefused):
+            raise Refusal(outcome.code, outcome.reason)
+        return outcome
 
     async def create_handoff(self, conn: Connection, msg: CreateHandoff) -> Message:
         # No lock: the agent and the debtor are both claimed in the transaction, which is

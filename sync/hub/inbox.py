@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 
-from sync.protocol import CreatePromise, Message, SubmitWrapUp
+from sync.protocol import CreatePromise, Message, ScheduleCallback, SubmitWrapUp, UpdateContact
 
 # Messages waiting for the worker, and writes awaiting their answer, per connection.
 INBOX_SIZE = 512
@@ -29,7 +29,7 @@ MAX_WRITES_IN_FLIGHT = 2000
 ROOM_WAIT_S = 5.0
 
 Handle = Callable[[Message], Awaitable[None]]
-WRITES = (CreatePromise, SubmitWrapUp)
+WRITES = (CreatePromise, SubmitWrapUp, ScheduleCallback, UpdateContact)
 
 
 class Inbox:

@@ -164,6 +164,25 @@ class WrapUpRow(Base):
     script_path: Mapped[list[Any]] = mapped_column(JSON, default=list)
     callback_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # The softphone's CallQuality (mos, loss_pct, jitter_ms, rtt_ms, codec) when measured.
+    quality: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class CallbackRow(Base):
+    """A promised call back; ``for_agent_id`` None means anyone in the campaign may make it."""
+
+    __tablename__ = "callbacks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    debtor_id: Mapped[int] = mapped_column(ForeignKey("debtors.id"), index=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    for_agent_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    handoff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    due_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="scheduled")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class WriteResult(Base):
@@ -234,6 +253,16 @@ class AgentPresenceRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     # The hub process holding the agent's connection; its death logs the agent out.
     hub_origin: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    pause_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class BoardWatcherRow(Base):
+    """A supervisor subscribed to board deltas, until the subscription lapses."""
+
+    __tablename__ = "board_watchers"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    until: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class HubProcessRow(Base):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import AgentAvailability, AgentState
 
-from . import streams
+from . import board, streams
 from .db import to_db_time
 from .models import AgentPresenceRow, User
 from .streams import Pushed
@@ -58,8 +58,9 @@ def set_state(
     state: AgentState,
     sip_uri: str | None,
     now: dt.datetime,
+    pause_code: str | None = None,
 ) -> list[Pushed]:
-    """Change an agent's state; dialers hear about it only when something changed."""
+    """Change an agent's state; dialers and the board hear about it only when it changed."""
     row = session.get(AgentPresenceRow, user_id, with_for_update=True)
     if row is None:
         row = AgentPresenceRow(
@@ -74,8 +75,10 @@ def set_state(
     # the survivors log the agent out (see ``liveness``).
     row.hub_origin = origin
     new_uri = sip_uri or row.sip_uri
-    if row.state == state and row.sip_uri == new_uri:
+    new_pause = pause_code[:32] if pause_code and state == "not_ready" else None
+    if row.state == state and row.sip_uri == new_uri and row.pause_code == new_pause:
         return []
+    row.pause_code = new_pause
     row.state = state
     row.sip_uri = new_uri
     row.updated_at = to_db_time(now)
@@ -139,7 +142,8 @@ def tell_dialers(
         dialer_ids = list(
             session.scalars(select(User.id).where(User.role == "dialer").order_by(User.id))
         )
-    pushed = []
+    # Every availability change is also a board change; supervisors watch it here.
+    pushed = board.tell_watchers(session, origin, agent, now)
     for dialer_id in dialer_ids:
         pushed.append(
             streams.append(

@@ -9,11 +9,25 @@ database executor; they must never write, and never be called on the event loop.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
@@ -151,22 +165,93 @@ _COUNT = (
 
 
 def history_page(
-    session: Session, debtor_id: int, before_id: int | None = None, limit: int = FIRST_PAGE
+    session: Session,
+    debtor_id: int,
+    before_id: int | None = None,
+    limit: int = FIRST_PAGE,
+    *,
+    channels: Sequence[str] | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    text: str | None = None,
 ) -> HistoryPage:
-    """Newest-first page of a debtor's events strictly older than ``before_id``."""
+    """Newest-first page of a debtor's events strictly older than ``before_id``.
+
+    The optional filters all hold together: ``channels``, ``since`` <= occurred_at <
+    ``until``, and ``text`` as a case-insensitive substring of the summary or of any detail
+    value. ``total`` then counts the matching events only.
+    """
     limit = max(1, min(limit, MAX_HISTORY_PAGE))
     # One extra row tells whether an older page exists without a second query.
     params = {"debtor": debtor_id, "rows": limit + 1, "before": before_id}
-    rows = session.execute(_NEWEST if before_id is None else _OLDER, params).all()
+    conditions = _history_filter(session, channels, since, until, text)
+    if conditions:
+        rows = session.execute(_filtered(_EVENT_COLUMNS, before_id, conditions), params).all()
+        count = select(func.count()).select_from(HistoryEventRow)
+        count = count.where(HistoryEventRow.debtor_id == bindparam("debtor"), *conditions)
+        total = session.execute(count, {"debtor": debtor_id}).scalar()
+    else:
+        rows = session.execute(_NEWEST if before_id is None else _OLDER, params).all()
+        total = session.execute(_COUNT, {"debtor": debtor_id}).scalar()
     more = len(rows) > limit
     rows = rows[:limit]
-    total = session.execute(_COUNT, {"debtor": debtor_id}).scalar()
     return HistoryPage(
         debtor_id=debtor_id,
         events=[_event(r) for r in rows],
         next_before_id=rows[-1].id if more and rows else None,
         total=int(total or 0),
     )
+
+
+def _filtered(
+    columns: Sequence[Any], before_id: int | None, conditions: list[ColumnElement[bool]]
+) -> Select[Any]:
+    query = select(*columns).where(HistoryEventRow.debtor_id == bindparam("debtor"), *conditions)
+    if before_id is not None:
+        query = query.where(HistoryEventRow.id < bindparam("before"))
+    # The (debtor_id, id) index still drives the walk; filters only skip rows on the way.
+    return query.order_by(HistoryEventRow.id.desc()).limit(bindparam("rows"))
+
+
+def _history_filter(
+    session: Session,
+    channels: Sequence[str] | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    text: str | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if channels:
+        conditions.append(HistoryEventRow.channel.in_(sorted(set(channels))))
+    if since is not None:
+        conditions.append(HistoryEventRow.occurred_at >= since)
+    if until is not None:
+        conditions.append(HistoryEventRow.occurred_at < until)
+    if text:
+        conditions.append(_text_matches(session, text))
+    return conditions
+
+
+def _text_matches(session: Session, text: str) -> ColumnElement[bool]:
+    # LIKE wildcards typed by the agent are literal characters, not patterns.
+    escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    pattern = f"%{escaped}%"
+    # Detail values, not the JSON text: searching "subject" must not match every email
+    # because the key is spelled so, and non-ASCII values are not stored \u-escaped in a
+    # value. PostgreSQL's json_each_text and SQLite's json_each both unpack one object.
+    each = "json_each_text" if session.get_bind().dialect.name == "postgresql" else "json_each"
+    values = getattr(func, each)(HistoryEventRow.detail).table_valued("value")
+    in_detail: ColumnElement[bool] = exists(
+        select(literal(1))
+        .select_from(values)
+        .where(cast(values.c.value, Text).ilike(pattern, escape="!"))
+    )
+    if text.isascii() and text.isprintable() and not {'"', "\\"} & set(text):
+        # Such text is spelled the same inside the stored JSON, so a plain LIKE over the
+        # raw column rules out most rows before json_each unpacks the few that remain.
+        raw = cast(HistoryEventRow.detail, Text).ilike(pattern, escape="!")
+        in_detail = and_(raw, in_detail)
+    return or_(HistoryEventRow.summary.ilike(pattern, escape="!"), in_detail)
 
 
 def _event(row: Row[Any]) -> HistoryEvent:

@@ -23,14 +23,21 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.protocol import AgentAvailability, HandoffCancel, HandoffOffer, ScriptUpdated, encode
+from sync.protocol import (
+    AgentAvailability,
+    BoardDelta,
+    HandoffCancel,
+    HandoffOffer,
+    ScriptUpdated,
+    encode,
+)
 
 from . import relay
 from .db import to_db_time
 from .models import EventRow, StreamRow
 
-StreamEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated
-E = TypeVar("E", HandoffOffer, HandoffCancel, AgentAvailability, ScriptUpdated)
+StreamEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated | BoardDelta
+E = TypeVar("E", HandoffOffer, HandoffCancel, AgentAvailability, ScriptUpdated, BoardDelta)
 
 # A client that has missed more than this many events gets only the newest ones.
 RETAINED = 1000

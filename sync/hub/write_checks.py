@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
-from sync.protocol import CreatePromise, SubmitWrapUp
+from sync.protocol import CallQuality, CreatePromise, SubmitWrapUp
 
 from . import records
 from .models import Debtor, HandoffRow
@@ -113,3 +113,20 @@ class BatchLookups:
             )
         if len(msg.script_path) > max_steps:
             raise Rejection("invalid_script_path", f"at most {max_steps} script steps")
+        if msg.quality is not None and not _plausible(msg.quality):
+            raise Rejection(
+                "invalid_quality",
+                "quality needs mos 1-5, loss 0-100 %, non-negative jitter and rtt",
+            )
+
+
+def _plausible(q: CallQuality) -> bool:
+    # A softphone bug must not put nonsense into the centre's call-quality figures.
+    checks = (
+        (q.mos, 1.0, 5.0),
+        (q.loss_pct, 0.0, 100.0),
+        (q.jitter_ms, 0.0, 60_000.0),
+        (q.rtt_ms, 0.0, 60_000.0),
+    )
+    in_range = all(v is None or lo <= v <= hi for v, lo, hi in checks)
+    return in_range and len(q.codec) <= 32

@@ -20,22 +20,41 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+import msgspec
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.protocol import MAX_PATH_STEPS, CreatePromise, SubmitWrapUp, WriteAck, WriteReject
+from sync.protocol import (
+    MAX_PATH_STEPS,
+    CreatePromise,
+    ScheduleCallback,
+    SubmitWrapUp,
+    UpdateContact,
+    WriteAck,
+    WriteKind,
+    WriteReject,
+)
 
+from . import callbacks, contacts
 from .db import to_db_time
-from .models import AuditEntry, HandoffRow, HistoryEventRow, PromiseRow, WrapUpRow, WriteResult
+from .models import (
+    AuditEntry,
+    CallbackRow,
+    HandoffRow,
+    HistoryEventRow,
+    PromiseRow,
+    WrapUpRow,
+    WriteResult,
+)
 from .records import UserRecord
 from .write_checks import BatchLookups, Rejection
 
 log = logging.getLogger("acuerdo.hub.writes")
 
-WriteKind = Literal["promise", "wrapup"]
+AgentWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact
 WriteAnswer = WriteAck | WriteReject
 MAX_KEY = 100
 MAX_DISPOSITION = 64
@@ -49,12 +68,20 @@ class WriteRequest:
     """One write as it arrived: who sent it, the message, and when the hub received it."""
 
     user: UserRecord
-    msg: CreatePromise | SubmitWrapUp
+    msg: AgentWrite
     now: dt.datetime
 
     @property
     def kind(self) -> WriteKind:
-        return "promise" if isinstance(self.msg, CreatePromise) else "wrapup"
+        return _KINDS[type(self.msg)]
+
+
+_KINDS: dict[type[AgentWrite], WriteKind] = {
+    CreatePromise: "promise",
+    SubmitWrapUp: "wrapup",
+    ScheduleCallback: "callback",
+    UpdateContact: "contact",
+}
 
 
 @dataclass
@@ -63,6 +90,8 @@ class _Plan:
 
     promises: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     wrapups: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    callbacks: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    contacts: list[tuple[int, contacts.ContactChange]] = field(default_factory=list)
     rejected: dict[int, Rejection] = field(default_factory=dict)
 
 
@@ -143,12 +172,19 @@ def _plan(session: Session, requests: Sequence[WriteRequest], new: list[int]) ->
     for index in new:
         request = requests[index]
         try:
-            if isinstance(request.msg, CreatePromise):
-                lookups.check_promise(request.user, request.msg, request.now)
-                plan.promises.append((index, _promise_row(request, request.msg)))
+            msg = request.msg
+            if isinstance(msg, CreatePromise):
+                lookups.check_promise(request.user, msg, request.now)
+                plan.promises.append((index, _promise_row(request, msg)))
+            elif isinstance(msg, ScheduleCallback):
+                row = callbacks.plan(session, lookups, request.user, msg, request.now)
+                plan.callbacks.append((index, row))
+            elif isinstance(msg, UpdateContact):
+                change = contacts.plan(session, lookups, request.user, msg)
+                plan.contacts.append((index, change))
             else:
-                lookups.check_wrapup(request.user, request.msg, MAX_DISPOSITION, MAX_PATH_STEPS)
-                plan.wrapups.append((index, _wrapup_row(request, request.msg)))
+                lookups.check_wrapup(request.user, msg, MAX_DISPOSITION, MAX_PATH_STEPS)
+                plan.wrapups.append((index, _wrapup_row(request, msg)))
         except Rejection as rejection:
             plan.rejected[index] = rejection
     return plan
@@ -161,7 +197,8 @@ def _insert(
     results: dict[int, WriteResult] = {}
     audits: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
-    for model, planned in ((PromiseRow, plan.promises), (WrapUpRow, plan.wrapups)):
+    tables = ((PromiseRow, plan.promises), (WrapUpRow, plan.wrapups), (CallbackRow, plan.callbacks))
+    for model, planned in tables:
         if not planned:
             continue
         ids = session.scalars(
@@ -173,11 +210,17 @@ def _insert(
             results[index] = _result(request, row_id, None)
             audits.append(_audit(request, f"{request.kind}.create", f"{request.kind}:{row_id}"))
             events += _history(request)
+    for index, change in plan.contacts:
+        request = requests[index]
+        point_id = contacts.apply(session, change)
+        results[index] = _result(request, point_id, None)
+        audits.append(_audit(request, "contact.update", f"contact_point:{point_id}"))
+        events += _history(request)
     for index, rejection in plan.rejected.items():
         request = requests[index]
         results[index] = _result(request, None, rejection)
         audits.append(_audit(request, f"{request.kind}.reject", f"key:{request.msg.key}"))
-    wrapped = [requests[i].msg.handoff_id for i, _ in plan.wrapups if requests[i].msg.handoff_id]
+    wrapped = [h for i, _ in plan.wrapups if (h := requests[i].msg.handoff_id)]
     if wrapped:
         session.execute(
             update(HandoffRow).where(HandoffRow.id.in_(wrapped)).values(state="wrapped")
@@ -230,6 +273,7 @@ def _wrapup_row(request: WriteRequest, msg: SubmitWrapUp) -> dict[str, Any]:
         "script_version": msg.script_version,
         "script_path": list(msg.script_path),
         "callback_at": to_db_time(msg.callback_at) if msg.callback_at else None,
+        "quality": msgspec.to_builtins(msg.quality) if msg.quality else None,
         "created_at": to_db_time(request.now),
     }
 
@@ -242,6 +286,19 @@ def _history(request: WriteRequest) -> list[dict[str, Any]]:
             _event(msg.debtor_id, "promise", at, None, msg.account_id, "Promesa de pago registrada",
                    {"amount_cents": msg.amount_cents, "due_date": msg.due_date.isoformat(),
                     "outcome": "pending", "agent": agent}),
+        ]  # fmt: skip
+    if isinstance(msg, ScheduleCallback):
+        return [
+            _event(msg.debtor_id, "note", at, None, None, "Llamada de regreso programada",
+                   callbacks.history_detail(msg, agent)),
+        ]  # fmt: skip
+    if isinstance(msg, UpdateContact):
+        summary = {"wrong_number": "Teléfono marcado como equivocado",
+                   "new_number": "Nuevo dato de contacto registrado",
+                   "valid": "Teléfono confirmado como válido"}[msg.action]  # fmt: skip
+        return [
+            _event(msg.debtor_id, "note", at, None, None, summary,
+                   {"action": msg.action, "kind": msg.kind, "agent": agent}),
         ]  # fmt: skip
     events = [
         _event(msg.debtor_id, "call", at, "out", None,

@@ -9,7 +9,7 @@ sockets, databases or Qt.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -26,6 +26,8 @@ ContactKind = Literal["phone", "email", "whatsapp", "messenger"]
 Direction = Literal["in", "out"]
 DetailValue = str | int | bool | None
 RightParty = Literal["verified", "refused"]
+ContactAction = Literal["wrong_number", "new_number", "valid"]
+MonitorMode = Literal["listen", "coach", "join"]
 
 # The default campaign's disposition codes, in the order agents see them. Scripts'
 # end nodes suggest one of these; a campaign may define its own set later.
@@ -40,6 +42,8 @@ DEFAULT_DISPOSITIONS: tuple[str, ...] = (
     "wrong_number",
     "no_answer_voicemail",
 )
+
+WriteKind = Literal["promise", "wrapup", "callback", "contact"]
 
 # Upper bounds that keep one message from exhausting either end.
 MAX_TEXT = 4_000
@@ -152,6 +156,31 @@ class Instalment(Struct):
     due_date: dt.date
 
 
+class CallQuality(Struct):
+    """The softphone's measure of one call, sent with its wrap-up (None = not measured)."""
+
+    mos: float | None = None
+    loss_pct: float | None = None
+    jitter_ms: float | None = None
+    rtt_ms: float | None = None
+    codec: str = ""
+
+
+class BoardEntry(Struct):
+    """One agent as the supervisor board shows it; never a debtor's personal data."""
+
+    agent: str
+    display_name: str
+    state: AgentState
+    pause_code: str | None = None
+    since: dt.datetime | None = None
+    campaign: str | None = None
+    # The call in progress: handoff id and a masked debtor reference (last digits only).
+    handoff_id: str | None = None
+    debtor_ref: str | None = None
+    call_started_at: dt.datetime | None = None
+
+
 # ------------------------------------------------------------------ client -> hub
 
 
@@ -189,6 +218,12 @@ class FetchHistory(Message, tag="history.fetch"):
     debtor_id: int
     before_id: int | None = None
     limit: int = 50
+    # Optional filters (all must hold): only these channels, occurred in
+    # [since, until), and a case-insensitive substring of the summary or a detail value.
+    channels: Annotated[list[Channel], msgspec.Meta(min_length=1, max_length=9)] | None = None
+    since: Annotated[dt.datetime, msgspec.Meta(tz=True)] | None = None
+    until: Annotated[dt.datetime, msgspec.Meta(tz=True)] | None = None
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME)] | None = None
 
 
 class FetchScript(Message, tag="script.fetch"):
@@ -221,6 +256,47 @@ class SubmitWrapUp(Message, tag="wrapup.submit"):
     # Right-party verification: "verified" once the agent confirmed who they talk to,
     # "refused" when the person could not or would not confirm, None = never asked.
     right_party: RightParty | None = None
+    quality: CallQuality | None = None
+
+
+class ScheduleCallback(Message, tag="callback.schedule"):
+    """Agent write (through the outbox): call this debtor back at ``due_at``.
+
+    ``for_agent`` None leaves the callback to anyone in the campaign; otherwise the
+    username of the agent who must make it (usually the sender)."""
+
+    key: str
+    debtor_id: int
+    due_at: dt.datetime
+    handoff_id: str | None = None
+    for_agent: str | None = None
+    note: str = ""
+
+
+class UpdateContact(Message, tag="contact.update"):
+    """Agent write (through the outbox): a debtor's phone is wrong, valid, or new.
+
+    ``wrong_number`` and ``valid`` name an existing ``contact_point_id``;
+    ``new_number`` gives ``value`` (and ``kind``) instead."""
+
+    key: str
+    debtor_id: int
+    action: ContactAction
+    contact_point_id: int | None = None
+    value: str | None = None
+    kind: ContactKind = "phone"
+    handoff_id: str | None = None
+
+
+class SubscribeBoard(Message, tag="board.subscribe"):
+    """Supervisor: send the board now, then every change as ``board.delta`` events."""
+
+
+class RequestMonitor(Message, tag="monitor.request"):
+    """Supervisor: listen to, coach or join an agent's call in progress."""
+
+    agent: str
+    mode: MonitorMode
 
 
 class FetchCampaign(Message, tag="campaign.fetch"):
@@ -362,16 +438,42 @@ class ScriptUpdated(Message, tag="script.updated"):
 
 class WriteAck(Message, tag="write.ack"):
     key: str
-    kind: Literal["promise", "wrapup"]
+    kind: WriteKind
     result_id: int
     duplicate: bool = False
 
 
 class WriteReject(Message, tag="write.reject"):
     key: str
-    kind: Literal["promise", "wrapup"]
+    kind: WriteKind
     code: str
     reason: str
+
+
+class BoardSnapshot(Message, tag="board.snapshot"):
+    """Reply to ``board.subscribe``: every agent now. Deltas with a higher ``seq`` follow."""
+
+    seq: int
+    agents: list[BoardEntry]
+
+
+class BoardDelta(Message, tag="board.delta"):
+    """Pushed to board subscribers whenever an agent's state or call changes."""
+
+    seq: int
+    entry: BoardEntry
+
+
+class MonitorGrant(Message, tag="monitor.grant"):
+    """Reply to ``monitor.request``: a short-lived signed grant the agent's softphone checks."""
+
+    token: str
+    expires_at: dt.datetime
+    agent: str
+    supervisor: str
+    handoff_id: str
+    mode: MonitorMode
+    sip_uri: str | None
 
 
 class CampaignData(Message, tag="campaign.data"):
@@ -400,6 +502,10 @@ ClientMessage = (
     | CreateHandoff
     | EndHandoff
     | FetchCampaign
+    | ScheduleCallback
+    | UpdateContact
+    | SubscribeBoard
+    | RequestMonitor
 )
 
 ServerMessage = (
@@ -418,6 +524,9 @@ ServerMessage = (
     | WriteAck
     | WriteReject
     | CampaignData
+    | BoardSnapshot
+    | BoardDelta
+    | MonitorGrant
     | Error
 )
 
@@ -437,4 +546,9 @@ ALLOWED_ROLES: dict[type[Message], frozenset[str]] = {
     CreateHandoff: frozenset({"dialer"}),
     EndHandoff: frozenset({"dialer"}),
     FetchCampaign: frozenset({"agent", "supervisor", "team_lead", "admin"}),
+    ScheduleCallback: frozenset({"agent"}),
+    UpdateContact: frozenset({"agent"}),
+    SubscribeBoard: frozenset({"supervisor", "team_lead", "admin"}),
+    # Which modes each role may use is the hub's configuration (see sync.hub.monitor).
+    RequestMonitor: frozenset({"supervisor", "team_lead", "admin"}),
 }
