@@ -17,7 +17,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.settings import Settings
 
 log = logging.getLogger("acuerdo.desktop")
 
@@ -38,6 +41,33 @@ class DesktopOptions:
     on_metrics: Callable[[dict[str, Any]], None] | None = None
     # Autopilot only: save a picture of the workspace during the first call.
     screenshot: Path | None = None
+    # The layered deployment settings (policy < user < --set); None = the demo and tests:
+    # direct IP, no registrar, the hub and locale given above.
+    settings: Settings | None = None
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        hub_url: str | None = None,
+        locale: str | None = None,
+        sip_port: int | None = None,
+        **rest: Any,
+    ) -> DesktopOptions:
+        """Options for a deployed desk; explicit command-line values beat the settings."""
+        return cls(
+            hub_url=hub_url or settings.text("hub_url"),
+            locale=locale or settings.text("locale"),
+            sip_port=int(settings.value("sip_port")) if sip_port is None else sip_port,
+            settings=settings,
+            **rest,
+        )
+
+    @property
+    def hub_locked(self) -> bool:
+        """IT's policy fixes the hub: the sign-in dialog may not point the desk elsewhere."""
+        return self.settings is not None and self.settings.is_locked("hub_url")
 
 
 def run_desktop(opts: DesktopOptions) -> int:
@@ -70,7 +100,7 @@ def run_desktop(opts: DesktopOptions) -> int:
     app.setApplicationName("Acuerdo")
     app.setQuitOnLastWindowClosed(False)
     translator = install_translator(app, opts.locale)
-    app.setStyleSheet(load_theme("light"))
+    app.setStyleSheet(load_theme(opts.settings.text("theme") if opts.settings else "light"))
     desk = Desk(opts)
     # Ctrl+C in a terminal, and SIGTERM from a session manager or `kill`, quit through the
     # same ordered shutdown as closing the window (calls hung up, outbox closed).

@@ -225,13 +225,14 @@ def _run_desktop(args: argparse.Namespace) -> int:
 
         if run_first_run(settings) != 0:
             return 1
-    opts = DesktopOptions(
-        hub_url=args.hub or settings.text("hub_url"),
+    opts = DesktopOptions.from_settings(
+        settings,
+        hub_url=args.hub,
+        locale=args.locale,
+        sip_port=args.sip_port,
         user=args.user,
         password=_secret_from_env("ACUERDO_PASSWORD"),
         data_dir=data_dir(args.data_dir, "desktop"),
-        locale=args.locale or settings.text("locale"),
-        sip_port=args.sip_port if args.sip_port is not None else int(settings.value("sip_port")),
     )
     return run_desktop(opts)
 

@@ -4,7 +4,10 @@
 `Welcome.role` decides the window: team leads and admins get the script editor wired to the
 hub (no softphone: they write scripts, they take no calls); agents get the workspace, with the
 sync and phone adapters wired to the agent session and the softphone pumped every 10 ms on the
-GUI thread. On quit the softphone stops first and the sync client second (a live call must end
+GUI thread. With deployment settings (`DesktopOptions.settings`) the phone registers where
+IT's policy says, with the SIP password from the OS keyring, and a hub the policy locks cannot
+be changed at sign-in. The hub token is kept in the OS keyring, never in the local store.
+On quit the softphone stops first and the sync client second (a live call must end
 before the hub link that would report it goes away). It must never contain business rules.
 """
 
@@ -28,6 +31,7 @@ from desktop.common import messages
 from desktop.common.i18n import translate
 from desktop.login.dialog import LoginDialog
 from desktop.login.vault import PasswordVault
+from desktop.settings.hub_token import KeyringTokens
 from softphone.model import PhoneConfig, SoftphoneError
 from sync.client import LocalStore, StoreError, SyncClient
 from sync.protocol import ScriptUpdated, Welcome
@@ -62,6 +66,7 @@ class Desk:
         self.store: LocalStore | None = None
         self.client: SyncClient | None = None
         self.phone: Any = None
+        self.phone_config: PhoneConfig | None = None  # what the softphone was started with
         self.pump: PhonePump | None = None
         self.session: AgentSession | None = None
         self.workspace: AgentWorkspace | None = None
@@ -227,6 +232,9 @@ class Desk:
                 log.error("sign-in failed and no one can type a password (headless)")
                 return None
         dialog = LoginDialog(self.vault, hub, user)
+        if self.opts.hub_locked:
+            dialog.hub.setReadOnly(True)
+            dialog.hub.setToolTip(translate("Settings", "Set by your IT department"))
         if password:
             dialog.password.setText(password)  # keep what was tried; the agent corrects it
         if error:
@@ -240,6 +248,10 @@ class Desk:
                 request = await requests.get()
                 if request is None:
                     return None
+                if self.opts.hub_locked:
+                    # The policy's hub, whatever reached the field (and the vault keys on it).
+                    dialog.hub.setText(hub)
+                    request = (hub, request[1], request[2])
                 attempt = await self._try(*request)
                 if attempt.client is not None:
                     dialog.succeed()
@@ -255,7 +267,9 @@ class Desk:
             self.store = None
         try:
             self.store = LocalStore(store_path(self.opts.data_dir, hub, user))
-            client = SyncClient(hub, user, password, self.store, self.signals)
+            # The hub token goes to the OS keyring (ARCHITECTURE.md §8), not the SQLite file.
+            tokens = KeyringTokens(hub, user)
+            client = SyncClient(hub, user, password, self.store, self.signals, token_store=tokens)
         except StoreError as exc:
             log.error("local store unavailable: %s", exc)
             return SignIn(
@@ -300,10 +314,8 @@ class Desk:
             # Imported here: loading pjsua2 is only worth it once someone signed in.
             from softphone.phone import Phone
 
-            self.phone = Phone(
-                PhoneConfig(user=user, display_name=display_name or user, port=self.opts.sip_port),
-                self.phone_signals,
-            )
+            self.phone_config = self._phone_config(user, display_name)
+            self.phone = Phone(self.phone_config, self.phone_signals)
             self.phone.start()
         except (ImportError, ValueError, SoftphoneError) as exc:
             # Environment problem: the screen pop still works; calls cannot be taken.
@@ -315,6 +327,17 @@ class Desk:
             return
         self.pump = PhonePump(self.phone)
         self.pump.start()
+
+    def _phone_config(self, user: str, display_name: str) -> PhoneConfig:
+        settings = self.opts.settings
+        if settings is None:
+            # The demo and tests: the dialer INVITEs this desk's contact directly.
+            return PhoneConfig(
+                user=user, display_name=display_name or user, port=self.opts.sip_port
+            )
+        from desktop.settings.deployment import phone_config
+
+        return phone_config(settings, user, display_name, self.opts.sip_port)
 
     # --- event routing -------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import keyring
 from keyring.backends import fail
-from keyring.errors import KeyringError
+from keyring.errors import KeyringError, PasswordDeleteError
 
 from desktop.settings.schema import setting
 
@@ -64,7 +64,26 @@ class SecretStore:
             return SecretResult(False, f"the keyring refused the secret: {type(exc).__name__}")
         return SecretResult(True)
 
+    def delete(self, key: str, scope: str) -> SecretResult:
+        """Forget a secret; an absent one is already forgotten."""
+        entry = _entry(key, scope)
+        if keyring_backend_name() is None:
+            return SecretResult(False, "this computer has no usable keyring")
+        try:
+            keyring.delete_password(SERVICE, entry)
+        except PasswordDeleteError:
+            pass  # nothing stored under that name
+        except (KeyringError, OSError, RuntimeError) as exc:
+            log.warning("keyring delete failed: %s", type(exc).__name__)
+            return SecretResult(False, f"the keyring refused the delete: {type(exc).__name__}")
+        return SecretResult(True)
+
 
 def sip_scope(registrar: str, user: str) -> str:
     """Whose SIP password: one per registrar and user, so a desk moved to another PBX asks again."""
     return f"{registrar}|{user}"
+
+
+def hub_token_scope(hub_url: str, user: str) -> str:
+    """Whose hub token: one per hub and user, like the desk's local store."""
+    return f"{hub_url}|{user}"

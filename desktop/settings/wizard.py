@@ -139,12 +139,19 @@ class FirstRunWizard(QWizard):
     # --- audio checks ----------------------------------------------------------
 
     def _play_tone(self) -> None:
-        device = str(self.fields["headset_output"].currentData() or "")
+        device = self._device("headset_output")
         self._start_check(self._pool.submit(audio_check.play_test_tone, device))
 
     def _check_mic(self) -> None:
-        device = str(self.fields["headset_input"].currentData() or "")
+        device = self._device("headset_input")
         self._start_check(self._pool.submit(audio_check.measure_mic_level, device))
+
+    def _device(self, key: str) -> str:
+        """The chosen device's name ("" = the system default)."""
+        field = self.fields[key]
+        if isinstance(field, QComboBox):
+            return str(field.currentData() or "")
+        return field.text().strip()
 
     def _start_check(self, future: Future[audio_check.AudioCheck]) -> None:
         self._pending = future

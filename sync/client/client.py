@@ -37,9 +37,11 @@ from sync.protocol import (
     HistoryData,
     HistoryPage,
     Message,
+    ScheduleCallback,
     ServerMessage,
     SetAgentState,
     SubmitWrapUp,
+    UpdateContact,
     Welcome,
     WriteAck,
     WriteReject,
@@ -50,13 +52,15 @@ from .connection import HubConnection, SeqEvent
 from .delivery import Delivery, key_of_ref, with_ref
 from .model import ConnectionState, ItemState, OutboxItem, SyncListener, WriteKind
 from .store import LocalStore
+from .token import LocalTokens, TokenStore, take_legacy_token
 
 log = logging.getLogger("acuerdo.sync")
 
 T = TypeVar("T")
 _AGENT_STATES = frozenset(get_args(AgentState))
 # Writes go through the outbox and the state through set_state(); Hello is the link's own.
-_NOT_REQUESTS = (Hello, CreatePromise, SubmitWrapUp, SetAgentState)
+_NOT_REQUESTS = (Hello, CreatePromise, SubmitWrapUp, ScheduleCallback, UpdateContact, SetAgentState)
+OutboxWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact
 # How long a write waits after the hub said rate_limited (its bucket refills meanwhile),
 # and after the hub failed on it (a database restart, a bug fixed by a redeploy).
 RATE_LIMITED_PAUSE_S = 1.0
@@ -80,8 +84,13 @@ class SyncClient:
         heartbeat_s: float = 3.0,
         send_window: int = 32,
         ack_timeout_s: float = 30.0,
+        token_store: TokenStore | None = None,
     ) -> None:
-        """``url`` may list several hub processes; after a failure the next one is tried."""
+        """``url`` may list several hub processes; after a failure the next one is tried.
+
+        ``token_store`` keeps the hub token between links (the desk passes its OS keyring);
+        without one it stays in ``store``, for tools and tests on machines with no keyring.
+        """
         urls = (url,) if isinstance(url, str) else tuple(url)
         if not urls:
             raise ValueError("at least one hub URL is needed")
@@ -93,6 +102,8 @@ class SyncClient:
         if not user:
             raise ValueError("user must not be empty")
         self._store = store
+        self._user = user
+        self._tokens: TokenStore = token_store or LocalTokens(store)
         self._listener = listener
         self._delivery = Delivery(window=send_window, ack_timeout_s=ack_timeout_s)
         self._slot_free = asyncio.Event()
@@ -105,6 +116,7 @@ class SyncClient:
             backoff_initial=backoff_initial,
             backoff_max=backoff_max,
             heartbeat_s=heartbeat_s,
+            token_store=self._tokens,
         )
         self._wake = asyncio.Event()
         self._sender: asyncio.Task[None] | None = None
@@ -124,6 +136,8 @@ class SyncClient:
         purged = await self._in_executor(self._store.purge_expired)
         if purged:
             log.info("local cache: %d expired row(s) purged", purged)
+        if not isinstance(self._tokens, LocalTokens):
+            await self._in_executor(self._migrate_token)
         self._sender = asyncio.create_task(self._send_outbox(), name="acuerdo-outbox-sender")
         await self._connection.start()
         self._wake.set()
@@ -144,7 +158,17 @@ class SyncClient:
         """
         await self.stop()
         await self._in_executor(self._store.forget_session)
+        await self._in_executor(self._tokens.clear)
         log.info("local cache cleared at logout")
+
+    def _migrate_token(self) -> None:
+        """An older desk kept the token in the SQLite file; it moves to the token store."""
+        legacy = take_legacy_token(self._store)
+        if legacy is None:
+            return
+        if legacy.usable_for(self._user) and self._tokens.load() is None:
+            self._tokens.save(legacy)
+        log.info("hub token moved out of the local store")
 
     async def cached_debtor(self, debtor_id: int) -> DebtorData | None:
         """The debtor's profile and first history page as last seen, if still cached."""
@@ -184,9 +208,19 @@ class SyncClient:
         summary = f"Wrap-up · {msg.disposition[:40]}"
         return await self._commit(msg, "wrapup", summary)
 
-    async def _commit(
-        self, msg: CreatePromise | SubmitWrapUp, kind: WriteKind, summary: str
-    ) -> OutboxItem:
+    async def save_write(self, msg: OutboxWrite) -> OutboxItem:
+        """Commit any agent write locally (state SAVED); delivery runs in the background."""
+        if isinstance(msg, CreatePromise):
+            return await self.save_promise(msg)
+        if isinstance(msg, SubmitWrapUp):
+            return await self.save_wrapup(msg)
+        if isinstance(msg, ScheduleCallback):
+            return await self._commit(msg, "callback", f"Callback · {msg.due_at.isoformat()}")
+        if isinstance(msg, UpdateContact):
+            return await self._commit(msg, "contact", f"Contact · {msg.action}")
+        raise TypeError(f"save_write takes an agent write, not {type(msg).__name__}")
+
+    async def _commit(self, msg: OutboxWrite, kind: WriteKind, summary: str) -> OutboxItem:
         # The stored bytes are resent verbatim; a ref would only confuse a later link.
         payload = encode(msgspec.structs.replace(msg, ref=None))
         # Until SAVED is announced the sender leaves this key alone, so the listener

@@ -29,6 +29,7 @@ from websockets.exceptions import ConnectionClosed
 from sync.protocol import (
     MAX_MESSAGE_BYTES,
     AgentAvailability,
+    BoardDelta,
     Error,
     HandoffCancel,
     HandoffOffer,
@@ -54,11 +55,12 @@ from .policy import (
     decide,
 )
 from .store import LocalStore
+from .token import LocalTokens, SavedToken, TokenStore
 
 log = logging.getLogger("acuerdo.sync")
 
 T = TypeVar("T")
-SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated
+SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated | BoardDelta
 
 
 def stream_event(message: ServerMessage) -> SeqEvent | None:
@@ -101,6 +103,7 @@ class HubConnection:
         backoff_initial: float = 0.5,
         backoff_max: float = 15.0,
         heartbeat_s: float = 3.0,
+        token_store: TokenStore | None = None,
     ) -> None:
         if not heartbeat_s > 0:
             raise ValueError("heartbeat_s must be > 0")
@@ -111,6 +114,8 @@ class HubConnection:
         self._user = user
         self._password = password
         self._store = store
+        # Where the hub token lives between links; the desk passes its OS keyring.
+        self._tokens: TokenStore = token_store or LocalTokens(store)
         self._owner = owner
         self._backoff = Backoff(backoff_initial, backoff_max)
         self._heartbeat_s = heartbeat_s
@@ -218,7 +223,7 @@ class HubConnection:
             if isinstance(failure, TokenRefused):
                 # The password is the fallback for a refused token; no reason to wait.
                 log.info("hub refused the saved token; logging in with the password")
-                await self._in_executor(self._store.delete_value, "token")
+                await self._in_executor(self._tokens.clear)
                 continue
             if verdict is Verdict.UNEXPECTED:
                 log.error("hub session failed unexpectedly", exc_info=failure)
@@ -281,16 +286,8 @@ class HubConnection:
 
     def _saved_token(self) -> str | None:
         """The stored token if it belongs to this user and has not expired (executor thread)."""
-        token = self._store.get_value("token")
-        if token is None or self._store.get_value("token_user") != self._user:
-            return None
-        expires = self._store.get_value("token_expires_at")
-        try:
-            if expires is None or dt.datetime.fromisoformat(expires) <= dt.datetime.now(dt.UTC):
-                return None
-        except (TypeError, ValueError):
-            return None
-        return token
+        saved = self._tokens.load()
+        return saved.token if saved is not None and saved.usable_for(self._user) else None
 
     async def _await_welcome(self, ws: ClientConnection, hello: Hello) -> Welcome:
         try:
@@ -325,9 +322,10 @@ class HubConnection:
         await self._in_executor(self._save_token, welcome)
 
     def _save_token(self, welcome: Welcome) -> None:
-        self._store.set_value("token", welcome.token)
-        self._store.set_value("token_user", self._user)
-        self._store.set_value("token_expires_at", welcome.token_expires_at.isoformat())
+        expires = welcome.token_expires_at
+        if expires.tzinfo is None:
+            expires = expires.replace(tzinfo=dt.UTC)
+        self._tokens.save(SavedToken(welcome.token, self._user, expires))
 
     async def _receive(self, ws: ClientConnection) -> None:
         loop = asyncio.get_running_loop()

@@ -10,7 +10,7 @@ account seen within the retention period (7 days by default); expired rows go wh
 the store opens and everything personal goes at logout, with ``secure_delete`` so
 deleted rows do not linger in free pages. This module must never talk to the network, call
 a listener, or store the agent's password (the desktop keeps that in the OS
-keyring; only the short-lived hub token may live here).
+keyring; the desk keeps the hub token there too, see ``sync.client.token``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
@@ -33,7 +33,7 @@ log = logging.getLogger("acuerdo.sync")
 SCHEMA_VERSION: Final = 2  # 2: debtor_cache
 DEFAULT_RETENTION: Final = dt.timedelta(days=7)
 MAX_KEY = 200
-_KINDS: Final = frozenset({"promise", "wrapup"})
+_KINDS: Final = frozenset(get_args(WriteKind))
 _OPEN_STATES: Final = (ItemState.SAVED.value, ItemState.SYNCING.value)
 
 # Tables are created with metadata.create_all, not migrations: this is a per-desk
