@@ -69,6 +69,23 @@ def pulse_devices() -> list[AudioDevice]:
     return out
 
 
+def refresh_portaudio() -> None:
+    """Re-initialise PortAudio so it sees devices that appeared since it started.
+
+    PortAudio enumerates devices once, when it initialises (sounddevice does that
+    on import): a headset plugged in, or a sound server started, after that is
+    invisible until it re-initialises. Re-initialising closes every stream, so
+    call it only while this process has none open (when the phone's audio starts).
+    """
+    try:
+        import sounddevice
+
+        sounddevice._terminate()
+        sounddevice._initialize()
+    except Exception as exc:  # no PortAudio at all: the bridge reports it when opening
+        log.warning("could not refresh the audio device list: %s", str(exc))
+
+
 def portaudio_devices() -> list[AudioDevice]:
     try:
         import sounddevice

@@ -63,7 +63,7 @@ class Headset:
                 self.streams = DeviceStreams(self.prefs, self.mic, self.speaker)
                 self.streams.start()
             except OSError as exc:  # PortAudio library missing: calls still work, silently
-                log.warning("no OS audio: %s", exc)
+                log.warning("no OS audio: %s", str(exc))  # not exc: its frames hold `port`
                 self.streams = None
 
     def check(self) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from softphone.audio.devices import list_devices, uses_pulse
+from softphone.audio.devices import list_devices, refresh_portaudio, uses_pulse
 from softphone.audio.port import CLOCK_RATE, SAMPLES_PER_FRAME
 from softphone.audio.ring import FrameRing
 from softphone.model import AudioPrefs
@@ -90,6 +90,7 @@ class DeviceStreams:
 
     def start(self) -> None:
         """Open the headset streams; a missing device falls back, it never raises."""
+        refresh_portaudio()  # nothing is open yet: see devices plugged in since start-up
         self._pulse = uses_pulse()
         self._out = self._open_output(self.prefs.headset_output)
         self._in = self._open_input(self.prefs.headset_input)
@@ -212,7 +213,9 @@ class DeviceStreams:
             holder[0].opened_at = time.monotonic()
             return holder[0]
         except Exception as exc:  # PortAudioError, ValueError: the device is not there
-            log.warning("cannot open output %s: %s", name or "(default)", exc)
+            # str(exc): a record holding the exception keeps its frames, and the bridge
+            # port in them, alive after the endpoint is gone (pjmedia then aborts).
+            log.warning("cannot open output %s: %s", name or "(default)", str(exc))
             if fallback and name is not None:
                 return self._open_output(None, fallback=False)
             return None
@@ -247,7 +250,7 @@ class DeviceStreams:
             holder[0].opened_at = time.monotonic()
             return holder[0]
         except Exception as exc:
-            log.warning("cannot open input %s: %s", name or "(default)", exc)
+            log.warning("cannot open input %s: %s", name or "(default)", str(exc))
             if fallback and name is not None:
                 return self._open_input(None, fallback=False)
             return None
@@ -280,7 +283,7 @@ class DeviceStreams:
             holder[0].opened_at = time.monotonic()
             return holder[0]
         except Exception as exc:
-            log.warning("cannot open ringer %s: %s", name or "(default)", exc)
+            log.warning("cannot open ringer %s: %s", name or "(default)", str(exc))
             return None
 
     def _tone_chunk(self, tone: np.ndarray, frames: int) -> np.ndarray:
