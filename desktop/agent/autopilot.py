@@ -74,6 +74,7 @@ class Autopilot(QObject):
         self._popped: list[str] = []
         self._answered: set[tuple[int, float | None]] = set()
         self._screen_ms: list[float] = []
+        self._rss_mb: float | None = None
         self._answer_ms: list[float] = []
         self._promise_keys: set[str] = set()
         self._wrapup_keys: set[str] = set()
@@ -112,6 +113,10 @@ class Autopilot(QObject):
         if started is not None:
             self._screen_ms.append((time.perf_counter() - started) * 1000)
         self._popped.append(offer.handoff_id)
+        # The memory budget is "with a call up": the peak over the run's screen pops.
+        rss = rss_mb()
+        if rss is not None:
+            self._rss_mb = max(rss, self._rss_mb or 0.0)
         # Like an agent glancing down the history: the view asks the hub for an older page.
         self._ws.debtor_panel.history_view.scrollToBottom()
         self._phase = "wait_call"
@@ -242,6 +247,7 @@ class Autopilot(QObject):
             "handoff_to_screen_ms_p50": _p50(self._screen_ms),
             "invite_to_answer_ms_p50": _p50(self._answer_ms),
             "calls_with_audio": sum(1 for n in self._rtp_packets.values() if n > 0),
+            "rss_mb_at_screen_pop": self._rss_mb,
         }
 
     def _finish(self, timed_out: bool) -> None:
@@ -264,6 +270,18 @@ class Autopilot(QObject):
             and figures["promises_synced"] == figures["promises_saved"]
         )
         self._quit(0 if ok else 1)
+
+
+def rss_mb() -> float | None:
+    """This process's resident memory in MB (Linux /proc); None where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _p50(values: list[float]) -> float | None:

@@ -2,25 +2,30 @@
 
 Identity text comes from the hub's data, so every label is plain text (a name with markup is
 shown literally). Accounts and history are model/view tables bound to the session's models;
-the history view pulls older pages through the model's lazy `fetchMore`. It must never format
+the history view pulls older pages through the model's lazy `fetchMore`, a filter bar above it
+refetches through the model, and a details pane below shows the selected event while the
+model highlights the other turns of its conversation. It must never format
 money or dates by hand nor show a contact value in a log.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.agent.accounts_model import AccountsModel
+from desktop.agent.history_details import HistoryDetails
+from desktop.agent.history_filter import HistoryFilterBar, HistoryQuery
 from desktop.agent.history_model import HistoryModel
 from desktop.common.formatting import format_date, format_local_time
 from desktop.common.i18n import translate
@@ -146,6 +151,19 @@ class DebtorPanel(QWidget):
         history.modelReset.connect(self._count_history)
         history.rowsInserted.connect(self._count_history)
         self._history = history
+        self.history_filter = HistoryFilterBar()
+        self.history_filter.query_changed.connect(self._filter_history)
+        self.history_details = HistoryDetails(locale)
+        history.debtor_changed.connect(self._new_debtor)
+        history.modelReset.connect(lambda: self.history_details.show_event(None))
+        self.history_view.selectionModel().selectionChanged.connect(self._event_selected)
+        # The agent drags the split: a long email wants a taller details pane.
+        self.history_split = QSplitter(Qt.Orientation.Vertical)
+        self.history_split.setChildrenCollapsible(False)
+        self.history_split.addWidget(self.history_view)
+        self.history_split.addWidget(self.history_details)
+        self.history_split.setStretchFactor(0, 3)
+        self.history_split.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +184,8 @@ class DebtorPanel(QWidget):
         layout.addWidget(self.accounts_view)
         layout.addWidget(self.details_hidden, 1)
         layout.addWidget(self.history_title)
-        layout.addWidget(self.history_view, 1)
+        layout.addWidget(self.history_filter)
+        layout.addWidget(self.history_split, 1)
         self._count_history()
         self._fit_accounts()
 
@@ -177,7 +196,26 @@ class DebtorPanel(QWidget):
         self.card.record.setVisible(visible)
         self.history_title.setVisible(visible)
         self.history_view.setVisible(visible)
+        self.history_filter.setVisible(visible)
+        self.history_split.setVisible(visible)
         self.details_hidden.setVisible(not visible)
+
+    def _filter_history(self, query: HistoryQuery) -> None:
+        self._history.apply_query(query)
+
+    def _new_debtor(self) -> None:
+        self.history_filter.clear()
+        self.history_details.show_event(None)
+
+    def _event_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        row = min(rows) if rows else None
+        if row is None or row >= self._history.rowCount():
+            self._history.mark_conversation(None)
+            self.history_details.show_event(None)
+            return
+        turns = self._history.mark_conversation(row)
+        self.history_details.show_event(self._history.event_at(row), self._history.tz, len(turns))
 
     def _fit_accounts(self) -> None:
         # Show every account without a scroll bar (a debtor rarely has more than four).

@@ -2,16 +2,21 @@
 
 The first page arrives with the handoff offer; older pages are asked for only when the view
 scrolls to the end (`canFetchMore`/`fetchMore`). The model never does I/O itself: it emits
-`more_requested(debtor_id, before_id)` and whoever owns the hub connection answers with
-`append_page`. It must never render event text as rich text (the summary comes from outside).
+`more_requested(debtor_id, before_id)` (before_id 0 meaning "the newest page", after a new
+filter) and whoever owns the hub connection answers with `append_page` under the `query` it
+asked with. It also marks a conversation's earlier turns for the selected event. It must never
+render event text as rich text (the summary comes from outside).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
+from desktop.agent.history_filter import HistoryQuery
 from desktop.common.formatting import channel_label, format_datetime
 from desktop.common.i18n import translate
 from desktop.common.resources import icon
@@ -20,12 +25,37 @@ from sync.protocol import HistoryEvent, HistoryPage
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("channel", "when", "summary")
+FIRST_PAGE = 0  # `more_requested` before_id meaning "the newest page"
+CONVERSATION_CHANNELS = frozenset({"sms", "whatsapp", "email", "messenger"})
+THREAD_KEYS = ("thread_id", "conversation_id", "thread")
+# Without a thread id, turns of one conversation are the same channel's events this close.
+SAME_CONVERSATION = dt.timedelta(days=2)
+TURN_COLOUR = QColor(255, 196, 0, 60)  # translucent, readable on light and dark themes
+
+
+def conversation_rows(events: list[HistoryEvent], row: int) -> set[int]:
+    """Rows of the other turns of the conversation the event at ``row`` belongs to."""
+    event = events[row]
+    if event.channel not in CONVERSATION_CHANNELS:
+        return set()
+    key = next((k for k in THREAD_KEYS if event.detail.get(k) not in (None, "")), None)
+    if key is not None:
+        thread = event.detail[key]
+        return {i for i, other in enumerate(events) if i != row and other.detail.get(key) == thread}
+    return {
+        i
+        for i, other in enumerate(events)
+        if i != row
+        and other.channel == event.channel
+        and abs(other.occurred_at - event.occurred_at) <= SAME_CONVERSATION
+    }
 
 
 class HistoryModel(QAbstractTableModel):
     """Newest first; appends older pages at the bottom."""
 
-    more_requested = Signal(int, int)  # debtor_id, before_id
+    more_requested = Signal(int, int)  # debtor_id, before_id (FIRST_PAGE after a new filter)
+    debtor_changed = Signal()  # a new debtor (or none): the filter starts empty again
     EventRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, locale: str = "es_MX", parent: Any = None) -> None:
@@ -38,6 +68,8 @@ class HistoryModel(QAbstractTableModel):
         self._total = 0
         self._pending_before_id: int | None = None
         self._tz: Any = None
+        self._query = HistoryQuery()
+        self._turns: set[int] = set()
 
     # --- feeding ------------------------------------------------------------
 
@@ -45,6 +77,8 @@ class HistoryModel(QAbstractTableModel):
         """Show a new debtor's first page (or nothing)."""
         self.beginResetModel()
         self._tz = tz
+        self._query = HistoryQuery()
+        self._turns = set()
         self._events = []
         self._seen = set()
         self._pending_before_id = None
@@ -54,10 +88,38 @@ class HistoryModel(QAbstractTableModel):
         if page is not None:
             self._take(page.events)
         self.endResetModel()
+        self.debtor_changed.emit()
 
-    def append_page(self, page: HistoryPage) -> bool:
-        """Append an older page; False (and no change) if it is not the one asked for."""
+    @property
+    def query(self) -> HistoryQuery:
+        """The filter every page request must carry (pass it back to `append_page`)."""
+        return self._query
+
+    def apply_query(self, query: HistoryQuery) -> None:
+        """Show only what ``query`` matches: empty the table and ask for the newest page."""
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._events = []
+        self._seen = set()
+        self._turns = set()
+        self._next_before_id = None
+        self._total = 0
+        self._pending_before_id = FIRST_PAGE if self._debtor_id is not None else None
+        self.endResetModel()
+        if self._debtor_id is not None:
+            self.more_requested.emit(self._debtor_id, FIRST_PAGE)
+
+    def append_page(self, page: HistoryPage, query: HistoryQuery | None = None) -> bool:
+        """Append an older page; False (and no change) if it is not the one asked for.
+
+        A page fetched under another filter than the current one (the agent typed on while
+        it travelled) is dropped; ``query`` None means "the current one".
+        """
         if page.debtor_id != self._debtor_id or self._pending_before_id is None:
+            return False
+        if query is not None and query != self._query:
             return False
         self._pending_before_id = None
         fresh = [e for e in page.events if e.id not in self._seen]
@@ -84,11 +146,30 @@ class HistoryModel(QAbstractTableModel):
         return self._total
 
     @property
+    def tz(self) -> Any:
+        """The debtor's zone the times are shown in (None: as stored)."""
+        return self._tz
+
+    @property
     def loading(self) -> bool:
         return self._pending_before_id is not None
 
     def event_at(self, row: int) -> HistoryEvent:
         return self._events[row]
+
+    def mark_conversation(self, row: int | None) -> set[int]:
+        """Highlight the earlier (and later) turns of the selected event's conversation."""
+        turns = conversation_rows(self._events, row) if row is not None else set()
+        changed = turns ^ self._turns
+        self._turns = turns
+        if changed:
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(
+                self.index(min(changed), 0),
+                self.index(max(changed), last),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
+        return turns
 
     # --- Qt model -----------------------------------------------------------
 
@@ -137,6 +218,8 @@ class HistoryModel(QAbstractTableModel):
             return event.summary
         if role == Qt.ItemDataRole.DecorationRole and column == "channel":
             return icon(f"channel-{event.channel}")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TURN_COLOUR if index.row() in self._turns else None
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
             return event.summary
         return None

@@ -113,7 +113,7 @@ class AgentSession(QObject):
         self.history = HistoryModel(locale, self)
         self.outbox = OutboxModel(frozenset({"promise"}), self)
         self.script = ScriptViewModel(self)
-        self.scripts = ScriptLibrary(client.request)
+        self.scripts = ScriptLibrary(client.request, locale)
         self.router = HandoffRouter(phone, pairing_wait_s, parent=self)
         self.calls = CallControl(phone, self)  # type: ignore[arg-type]
         self.rules = CampaignRules()
@@ -432,9 +432,10 @@ class AgentSession(QObject):
         self._spawn(self._fetch_history_page(debtor_id, before_id), "history")
 
     async def _fetch_history_page(self, debtor_id: int, before_id: int) -> None:
+        query = self.history.query  # a page answered under an older filter is dropped
         try:
             reply = await self._client.request(
-                FetchHistory(debtor_id=debtor_id, before_id=before_id)
+                FetchHistory(debtor_id=debtor_id, before_id=before_id or None, **query.wire())
             )
         except Exception as exc:
             log.info("older history not fetched: %s", type(exc).__name__)
@@ -442,7 +443,7 @@ class AgentSession(QObject):
             messages.warning(translate("History", "Older history could not be loaded now."))
             return
         if isinstance(reply, HistoryData):
-            self.history.append_page(reply.page)
+            self.history.append_page(reply.page, query)
             log.info("history page loaded (%d events)", len(reply.page.events))
         else:
             self.history.page_failed()

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/agent/script_library.py" line="67"/>
+        <source>The script “{title}” has a new version ({version}). Your next call uses it; a call in progress keeps its version.</source>
+        <translation>El guion «{title}» tiene una versión nueva ({version}). Su próxima llamada la usa; una llamada en curso conserva su versión.</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <location filename="../../desktop/agent/accounts_model.py" line="51"/>
@@ -34,12 +42,12 @@
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="154"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="172"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="158"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="176"/>
         <source>Confirm the debtor&apos;s identity to see the accounts and history.</source>
         <translation>Confirme la identidad del titular para ver las cuentas y el historial.</translation>
     </message>
@@ -58,7 +66,7 @@
         <translation>Ese motivo de pausa no está disponible aquí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/session.py" line="475"/>
+        <location filename="../../desktop/agent/session.py" line="476"/>
         <source>Something went wrong; the support log has details.</source>
         <translation>Algo salió mal; el registro de soporte tiene los detalles.</translation>
     </message>
@@ -146,13 +154,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/desk.py" line="95"/>
-        <location filename="../../desktop/desk.py" line="263"/>
+        <location filename="../../desktop/desk.py" line="100"/>
+        <location filename="../../desktop/desk.py" line="277"/>
         <source>The local data folder cannot be used: {reason}</source>
         <translation>No se puede usar la carpeta de datos local: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk.py" line="312"/>
+        <location filename="../../desktop/desk.py" line="324"/>
         <source>The softphone could not start: {reason}</source>
         <translation>El softphone no pudo iniciar: {reason}</translation>
     </message>
@@ -396,13 +404,13 @@
     </message>
     <message>
         <location filename="../../desktop/agent/call_control.py" line="247"/>
-        <location filename="../../desktop/agent/session.py" line="452"/>
+        <location filename="../../desktop/agent/session.py" line="453"/>
         <source>The softphone is not running.</source>
         <translation>El softphone no está funcionando.</translation>
     </message>
     <message>
         <location filename="../../desktop/agent/call_control.py" line="254"/>
-        <location filename="../../desktop/agent/session.py" line="459"/>
+        <location filename="../../desktop/agent/session.py" line="460"/>
         <source>The phone could not do that: {reason}</source>
         <translation>El teléfono no pudo hacerlo: {reason}</translation>
     </message>
@@ -509,27 +517,27 @@
 <context>
     <name>Debtor</name>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="68"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="73"/>
         <source>Waiting for the next call</source>
         <translation>Esperando la siguiente llamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="69"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="74"/>
         <source>Go ready to receive calls.</source>
         <translation>Pase a disponible para recibir llamadas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="82"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="87"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="85"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="90"/>
         <source>Broken promises: {broken} · Last payment: {last}</source>
         <translation>Promesas incumplidas: {broken} · Último pago: {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="95"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="100"/>
         <source>Local time {time}</source>
         <translation>Hora local {time}</translation>
     </message>
@@ -593,35 +601,230 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="145"/>
-        <location filename="../../desktop/agent/debtor_panel.py" line="198"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="150"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="236"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/debtor_panel.py" line="196"/>
+        <location filename="../../desktop/agent/debtor_panel.py" line="234"/>
         <source>History ({shown} of {total})</source>
         <translation>Historial ({shown} de {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/history_model.py" line="119"/>
+        <location filename="../../desktop/agent/history_model.py" line="200"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/history_model.py" line="120"/>
+        <location filename="../../desktop/agent/history_model.py" line="201"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/history_model.py" line="121"/>
+        <location filename="../../desktop/agent/history_model.py" line="202"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/session.py" line="442"/>
+        <location filename="../../desktop/agent/session.py" line="443"/>
         <source>Older history could not be loaded now.</source>
         <translation>No se pudo cargar el historial anterior en este momento.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="79"/>
+        <source>Show {channel} events</source>
+        <translation>Mostrar eventos de {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="84"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="85"/>
+        <source>Filter by date</source>
+        <translation>Filtrar por fecha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="86"/>
+        <source>First day shown</source>
+        <translation>Primer día mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="87"/>
+        <source>Last day shown</source>
+        <translation>Último día mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="92"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="95"/>
+        <source>Search the history…</source>
+        <translation>Buscar en el historial…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_filter.py" line="96"/>
+        <source>Search the history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDetail</name>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="30"/>
+        <source>Disposition</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="31"/>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="32"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="33"/>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="34"/>
+        <source>Script path</source>
+        <translation>Ruta del guion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="35"/>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="36"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="37"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="38"/>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="39"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="40"/>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="41"/>
+        <source>Message played</source>
+        <translation>Mensaje reproducido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="42"/>
+        <source>Digit pressed</source>
+        <translation>Dígito marcado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="43"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="44"/>
+        <source>Payment method</source>
+        <translation>Medio de pago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="45"/>
+        <source>Due date</source>
+        <translation>Fecha de pago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="46"/>
+        <source>Outcome</source>
+        <translation>Resultado de la promesa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="47"/>
+        <location filename="../../desktop/agent/history_details.py" line="48"/>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="51"/>
+        <source>Incoming</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="52"/>
+        <source>Outgoing</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="61"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="62"/>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="67"/>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="72"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="74"/>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="86"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="86"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="105"/>
+        <location filename="../../desktop/agent/history_details.py" line="108"/>
+        <source>Event details</source>
+        <translation>Detalle del evento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="110"/>
+        <source>Select an event to see its details.</source>
+        <translation>Seleccione un evento para ver su detalle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py" line="128"/>
+        <source>{count} other turns of this conversation are highlighted.</source>
+        <translation>Se resaltan {count} turnos más de esta conversación.</translation>
     </message>
 </context>
 <context>
@@ -645,12 +848,12 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../desktop/desk.py" line="283"/>
+        <location filename="../../desktop/desk.py" line="297"/>
         <source>The hub at {url} cannot be reached. Check the address and the network.</source>
         <translation>No se puede conectar con el servidor en {url}. Revise la dirección y la red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk.py" line="292"/>
+        <location filename="../../desktop/desk.py" line="306"/>
         <source>Wrong user or password.</source>
         <translation>Usuario o contraseña incorrectos.</translation>
     </message>
@@ -908,7 +1111,7 @@
     <name>Script</name>
     <message>
         <location filename="../../desktop/agent/script_panel.py" line="51"/>
-        <location filename="../../desktop/agent/script_panel.py" line="108"/>
+        <location filename="../../desktop/agent/script_panel.py" line="109"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -923,27 +1126,27 @@
         <translation>Objeciones</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/script_panel.py" line="93"/>
+        <location filename="../../desktop/agent/script_panel.py" line="94"/>
         <source>No script for this call yet</source>
         <translation>Aún no hay guion para esta llamada</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/script_panel.py" line="99"/>
+        <location filename="../../desktop/agent/script_panel.py" line="100"/>
         <source>The script appears here when a call is handed to you.</source>
         <translation>El guion aparece aquí cuando se le asigna una llamada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/script_panel.py" line="108"/>
+        <location filename="../../desktop/agent/script_panel.py" line="109"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/script_view_model.py" line="72"/>
+        <location filename="../../desktop/agent/script_view_model.py" line="80"/>
         <source>The script could not be started: {reason}</source>
         <translation>No se pudo iniciar el guion: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/agent/script_view_model.py" line="106"/>
+        <location filename="../../desktop/agent/script_view_model.py" line="114"/>
         <source>The script cannot go there: {reason}</source>
         <translation>El guion no puede ir ahí: {reason}</translation>
     </message>
@@ -951,6 +1154,14 @@
         <location filename="../../desktop/agent/session.py" line="400"/>
         <source>The script for this call is not available.</source>
         <translation>El guion de esta llamada no está disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../desktop/desk.py" line="237"/>
+        <source>Set by your IT department</source>
+        <translation>Definido por su departamento de TI</translation>
     </message>
 </context>
 <context>
