@@ -87,7 +87,7 @@ class ScriptEditor(QMainWindow):
         self.setWindowTitle(tr("Script editor"))
         self.publisher = publisher
         self.drafts = DraftFolder(drafts_dir) if drafts_dir else None
-        self.locale = locale
+        self.display_locale = locale  # not `locale`: that would hide QWidget.locale()
         self.draft = DraftScript.blank()
         self.published: dict[str, Any] | None = None
         self.published_version: int | None = None
@@ -177,8 +177,8 @@ class ScriptEditor(QMainWindow):
     def _redraw(self) -> None:
         """Lay out the graph and rebuild the outline (after opening or a structural edit)."""
         edges = arrows_of(self.draft)
-        self.graph.show_script(self.draft, self.locale, self.errors, edges)
-        self.outline.show_script(self.draft, self.locale, self.errors, edges)
+        self.graph.show_script(self.draft, self.display_locale, self.errors, edges)
+        self.outline.show_script(self.draft, self.display_locale, self.errors, edges)
         for group in range(self.outline.rowCount()):
             # A group's title ("Main flow (17)") reads across the columns.
             self.outline_view.setFirstColumnSpanned(group, QModelIndex(), True)
