@@ -49,86 +49,49 @@ class BranchRule(
     next: str
 
 
-class SayNode(
+class _Node(
     msgspec.Struct,
-    tag="say",
     tag_field="kind",
     frozen=True,
     forbid_unknown_fields=True,
     omit_defaults=True,
     gc=False,
 ):
+    """What every node kind shares: tagged by ``kind``, immutable, strict, cycle-free."""
+
+
+class SayNode(_Node, tag="say", frozen=True):  # frozen repeated for type checkers
     text: Text
     next: str | None = None
 
 
-class AskNode(
-    msgspec.Struct,
-    tag="ask",
-    tag_field="kind",
-    frozen=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,
-):
+class AskNode(_Node, tag="ask", frozen=True):  # frozen repeated for type checkers
     text: Text
     options: tuple[Option, ...]
 
 
-class OfferNode(
-    msgspec.Struct,
-    tag="offer",
-    tag_field="kind",
-    frozen=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,
-):
+class OfferNode(_Node, tag="offer", frozen=True):  # frozen repeated for type checkers
     """A proposal read to the customer; its amounts come from templated variables."""
 
     text: Text
     options: tuple[Option, ...]
 
 
-class BranchNode(
-    msgspec.Struct,
-    tag="branch",
-    tag_field="kind",
-    frozen=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,
-):
+class BranchNode(_Node, tag="branch", frozen=True):  # frozen repeated for type checkers
     """Evaluated automatically by the runner, never shown: first true rule wins."""
 
     branches: tuple[BranchRule, ...]
     otherwise: str | None = msgspec.field(default=None, name="else")
 
 
-class ActionNode(
-    msgspec.Struct,
-    tag="action",
-    tag_field="kind",
-    frozen=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,
-):
+class ActionNode(_Node, tag="action", frozen=True):  # frozen repeated for type checkers
     action: ActionName
     next: str | None = None
     text: Text = ""
     disposition: str | None = None
 
 
-class EndNode(
-    msgspec.Struct,
-    tag="end",
-    tag_field="kind",
-    frozen=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,
-):
+class EndNode(_Node, tag="end", frozen=True):  # frozen repeated for type checkers
     """Closes the call, or with ``resume`` closes an objection and returns to the flow."""
 
     text: Text = ""
