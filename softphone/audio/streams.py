@@ -14,8 +14,9 @@ import contextlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -180,13 +181,9 @@ class DeviceStreams:
         return name
 
     def _open_output(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
-        import sounddevice as sd
-
-        holder: list[_Stream] = []
         ring = self.speaker_ring
 
-        def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
-            holder[0].last_callback = time.monotonic()
+        def fill(outdata: Any, frames: int) -> None:
             data = np.frombuffer(ring.pop(), dtype=np.int16)
             tone = self._tone
             if tone is not None:
@@ -198,15 +195,74 @@ class DeviceStreams:
                 data = np.clip(data, -32768, 32767).astype(np.int16)
             outdata[:] = data.tobytes()
 
+        stream = self._open("output", "output", name, fill)
+        if stream is None and fallback and name is not None:
+            return self._open_output(None, fallback=False)
+        return stream
+
+    def _open_input(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
+        ring = self.mic_ring
+
+        def fill(indata: Any, _frames: int) -> None:
+            volume = self.mic_volume
+            if volume == 1.0:
+                ring.push(bytes(indata))
+            else:
+                scaled = np.frombuffer(bytes(indata), dtype=np.int16) * volume
+                ring.push(np.clip(scaled, -32768, 32767).astype(np.int16).tobytes())
+
+        stream = self._open("input", "input", name, fill)
+        if stream is None and fallback and name is not None:
+            return self._open_input(None, fallback=False)
+        return stream
+
+    def _open_ringer(self, samples: np.ndarray) -> _Stream | None:
+        position = [0]
+
+        def fill(outdata: Any, frames: int) -> None:
+            start = position[0]
+            idx = (np.arange(frames) + start) % len(samples)
+            position[0] = (start + frames) % len(samples)
+            outdata[:] = samples[idx].astype(np.int16).tobytes()
+
+        name = self.prefs.ringer_output or self.prefs.headset_output
+        # The ringer keeps PortAudio's default latency: a ring has no one to keep waiting.
+        return self._open("output", "ringer", name, fill, latency=None)
+
+    def _open(
+        self,
+        direction: Literal["input", "output"],
+        label: str,
+        name: str | None,
+        fill: Callable[[Any, int], None],
+        *,
+        latency: str | None = "low",
+    ) -> _Stream | None:
+        """Open and start one PortAudio stream at the bridge's rate and frame size.
+
+        ``fill`` runs on PortAudio's thread for every frame and must touch nothing but
+        rings and numbers. A device that cannot be opened is logged and gives None.
+        """
+        import sounddevice as sd
+
+        holder: list[_Stream] = []
+
+        def callback(data: Any, frames: int, _time: Any, _status: Any) -> None:
+            holder[0].last_callback = time.monotonic()  # the watchdog's sign of life
+            fill(data, frames)
+
+        factory = sd.RawInputStream if direction == "input" else sd.RawOutputStream
+        env = "PULSE_SOURCE" if direction == "input" else "PULSE_SINK"
+        options: dict[str, Any] = {"latency": latency} if latency is not None else {}
         try:
-            stream = sd.RawOutputStream(
+            stream = factory(
                 samplerate=CLOCK_RATE,
                 blocksize=SAMPLES_PER_FRAME,
                 channels=1,
                 dtype="int16",
-                latency="low",
-                device=self._device_arg(name, "PULSE_SINK"),
+                device=self._device_arg(name, env),
                 callback=callback,
+                **options,
             )
             holder.append(_Stream(stream, name))
             stream.start()
@@ -215,75 +271,7 @@ class DeviceStreams:
         except Exception as exc:  # PortAudioError, ValueError: the device is not there
             # str(exc): a record holding the exception keeps its frames, and the bridge
             # port in them, alive after the endpoint is gone (pjmedia then aborts).
-            log.warning("cannot open output %s: %s", name or "(default)", str(exc))
-            if fallback and name is not None:
-                return self._open_output(None, fallback=False)
-            return None
-
-    def _open_input(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
-        import sounddevice as sd
-
-        holder: list[_Stream] = []
-        ring = self.mic_ring
-
-        def callback(indata: Any, frames: int, _time: Any, _status: Any) -> None:
-            holder[0].last_callback = time.monotonic()
-            volume = self.mic_volume
-            if volume == 1.0:
-                ring.push(bytes(indata))
-            else:
-                scaled = np.frombuffer(bytes(indata), dtype=np.int16) * volume
-                ring.push(np.clip(scaled, -32768, 32767).astype(np.int16).tobytes())
-
-        try:
-            stream = sd.RawInputStream(
-                samplerate=CLOCK_RATE,
-                blocksize=SAMPLES_PER_FRAME,
-                channels=1,
-                dtype="int16",
-                latency="low",
-                device=self._device_arg(name, "PULSE_SOURCE"),
-                callback=callback,
-            )
-            holder.append(_Stream(stream, name))
-            stream.start()
-            holder[0].opened_at = time.monotonic()
-            return holder[0]
-        except Exception as exc:
-            log.warning("cannot open input %s: %s", name or "(default)", str(exc))
-            if fallback and name is not None:
-                return self._open_input(None, fallback=False)
-            return None
-
-    def _open_ringer(self, samples: np.ndarray) -> _Stream | None:
-        import sounddevice as sd
-
-        holder: list[_Stream] = []
-        position = [0]
-
-        def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
-            holder[0].last_callback = time.monotonic()
-            start = position[0]
-            idx = (np.arange(frames) + start) % len(samples)
-            position[0] = (start + frames) % len(samples)
-            outdata[:] = samples[idx].astype(np.int16).tobytes()
-
-        name = self.prefs.ringer_output or self.prefs.headset_output
-        try:
-            stream = sd.RawOutputStream(
-                samplerate=CLOCK_RATE,
-                blocksize=SAMPLES_PER_FRAME,
-                channels=1,
-                dtype="int16",
-                device=self._device_arg(name, "PULSE_SINK"),
-                callback=callback,
-            )
-            holder.append(_Stream(stream, name))
-            stream.start()
-            holder[0].opened_at = time.monotonic()
-            return holder[0]
-        except Exception as exc:
-            log.warning("cannot open ringer %s: %s", name or "(default)", str(exc))
+            log.warning("cannot open %s %s: %s", label, name or "(default)", str(exc))
             return None
 
     def _tone_chunk(self, tone: np.ndarray, frames: int) -> np.ndarray:
