@@ -37,6 +37,7 @@ from sync.protocol import (
     HistoryData,
     HistoryPage,
     Message,
+    QueueMessage,
     ScheduleCallback,
     ServerMessage,
     SetAgentState,
@@ -59,8 +60,16 @@ log = logging.getLogger("acuerdo.sync")
 T = TypeVar("T")
 _AGENT_STATES = frozenset(get_args(AgentState))
 # Writes go through the outbox and the state through set_state(); Hello is the link's own.
-_NOT_REQUESTS = (Hello, CreatePromise, SubmitWrapUp, ScheduleCallback, UpdateContact, SetAgentState)
-OutboxWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact
+_NOT_REQUESTS = (
+    Hello,
+    CreatePromise,
+    SubmitWrapUp,
+    ScheduleCallback,
+    UpdateContact,
+    QueueMessage,
+    SetAgentState,
+)
+OutboxWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact | QueueMessage
 # How long a write waits after the hub said rate_limited (its bucket refills meanwhile),
 # and after the hub failed on it (a database restart, a bug fixed by a redeploy).
 RATE_LIMITED_PAUSE_S = 1.0
@@ -218,6 +227,9 @@ class SyncClient:
             return await self._commit(msg, "callback", f"Callback · {msg.due_at.isoformat()}")
         if isinstance(msg, UpdateContact):
             return await self._commit(msg, "contact", f"Contact · {msg.action}")
+        if isinstance(msg, QueueMessage):
+            # The summary names the channel only: the text and address are personal data.
+            return await self._commit(msg, "message", f"Message · {msg.channel}")
         raise TypeError(f"save_write takes an agent write, not {type(msg).__name__}")
 
     async def _commit(self, msg: OutboxWrite, kind: WriteKind, summary: str) -> OutboxItem:

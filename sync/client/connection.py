@@ -29,6 +29,7 @@ from websockets.exceptions import ConnectionClosed
 from sync.protocol import (
     MAX_MESSAGE_BYTES,
     AgentAvailability,
+    AgentOrder,
     BoardDelta,
     Error,
     HandoffCancel,
@@ -36,6 +37,7 @@ from sync.protocol import (
     Heartbeat,
     Hello,
     Message,
+    PreviewGo,
     ProtocolError,
     ScriptUpdated,
     ServerMessage,
@@ -60,7 +62,15 @@ from .token import LocalTokens, SavedToken, TokenStore
 log = logging.getLogger("acuerdo.sync")
 
 T = TypeVar("T")
-SeqEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated | BoardDelta
+SeqEvent = (
+    HandoffOffer
+    | HandoffCancel
+    | AgentAvailability
+    | ScriptUpdated
+    | BoardDelta
+    | AgentOrder
+    | PreviewGo
+)
 
 
 def stream_event(message: ServerMessage) -> SeqEvent | None:

@@ -14,7 +14,7 @@ from typing import Literal, Protocol
 
 from sync.protocol import HandoffCancel, HandoffOffer, ServerMessage, Welcome
 
-WriteKind = Literal["promise", "wrapup", "callback", "contact"]
+WriteKind = Literal["promise", "wrapup", "callback", "contact", "message"]
 
 
 class ConnectionState(StrEnum):

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import BoardDelta, BoardEntry, BoardSnapshot
 
-from . import streams
-from .db import as_utc, to_db_time
+from . import campaigns, streams
+from .db import as_utc, to_db_time, utc_now
 from .models import AgentPresenceRow, BoardWatcherRow, HandoffRow, User
 from .records import UserRecord
 from .streams import Pushed
@@ -40,13 +40,16 @@ def subscribe(session: Session, user: UserRecord, now: dt.datetime) -> BoardSnap
         row.until = until
     session.flush()
     seq = streams.open_stream(session, user.id)
-    return BoardSnapshot(seq=seq, agents=entries(session))
+    return BoardSnapshot(seq=seq, agents=entries(session, now=now))
 
 
-def entries(session: Session, username: str | None = None) -> list[BoardEntry]:
+def entries(
+    session: Session, username: str | None = None, now: dt.datetime | None = None
+) -> list[BoardEntry]:
     """Every agent (or just ``username``), logged out ones included, by username."""
+    today = today_of(now or utc_now())
     query = (
-        select(User.username, User.display_name, AgentPresenceRow, HandoffRow)
+        select(User.username, User.display_name, User.team, AgentPresenceRow, HandoffRow)
         .outerjoin(AgentPresenceRow, AgentPresenceRow.user_id == User.id)
         .outerjoin(HandoffRow, HandoffRow.id == AgentPresenceRow.handoff_id)
         .where(User.role == "agent")
@@ -54,17 +57,39 @@ def entries(session: Session, username: str | None = None) -> list[BoardEntry]:
     )
     if username is not None:
         query = query.where(User.username == username)
-    return [_entry(*row) for row in session.execute(query).all()]
+    return [_entry(today, *row) for row in session.execute(query).all()]
+
+
+def today_of(now: dt.datetime) -> dt.date:
+    """The day the board's counters belong to (UTC, like the KPIs' ``since``)."""
+    return now.astimezone(dt.UTC).date()
 
 
 def _entry(
-    username: str, display_name: str, p: AgentPresenceRow | None, h: HandoffRow | None
+    today: dt.date,
+    username: str,
+    display_name: str,
+    team: str,
+    p: AgentPresenceRow | None,
+    h: HandoffRow | None,
 ) -> BoardEntry:
-    fields: dict[str, Any] = {"agent": username, "display_name": display_name}
+    fields: dict[str, Any] = {"agent": username, "display_name": display_name, "team": team or None}
     if p is None:
         return BoardEntry(state="logged_out", **fields)
     on_call = h is not None and p.state in ("on_call", "wrap_up")
+    counted = p.counts_day == today
+    deadline = None
+    if p.state == "wrap_up" and h is not None:
+        limit = campaigns.policy_for(h.campaign).wrapup_limit_s + (p.wrapup_extra_s or 0)
+        deadline = as_utc(p.updated_at) + dt.timedelta(seconds=limit)
     return BoardEntry(
+        mos=p.mos if on_call else None,
+        script_node=p.script_node if on_call else None,
+        contacts_today=p.contacts_today if counted else 0,
+        promises_today=p.promises_today if counted else 0,
+        help_message=p.help_message,
+        help_at=as_utc(p.help_at) if p.help_at is not None else None,
+        wrapup_deadline=deadline,
         state=p.state,  # type: ignore[arg-type]
         pause_code=p.pause_code if p.state == "not_ready" else None,
         since=as_utc(p.updated_at),
@@ -92,7 +117,7 @@ def tell_watchers(session: Session, origin: str, agent: str, now: dt.datetime) -
     )
     if not watchers:
         return []
-    found = entries(session, agent)
+    found = entries(session, agent, now)
     if not found:
         return []
     entry = found[0]

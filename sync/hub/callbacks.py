@@ -65,7 +65,17 @@ def plan(
         "note": msg.note,
         "state": "scheduled",
         "created_at": to_db_time(now),
+        "campaign": _campaign(lookups, user, msg),
     }
+
+
+def _campaign(lookups: BatchLookups, user: UserRecord, msg: ScheduleCallback) -> str | None:
+    # Unassigned callbacks go to the agents of this campaign.
+    if msg.handoff_id is not None:
+        found = lookups.handoff(msg.handoff_id)
+        if found is not None:
+            return found[3]
+    return lookups.latest_campaign(user.id, msg.debtor_id)
 
 
 def history_detail(msg: ScheduleCallback, agent: str) -> dict[str, Any]:

@@ -65,16 +65,29 @@ def plan(
     if msg.action == "new_number":
         if msg.value is None:
             raise Rejection("invalid_value", "new_number needs a value")
-        return ContactChange(
-            msg.debtor_id, None, True, msg.kind, normalised(msg.kind, msg.value[: MAX_VALUE * 2])
-        )
+        value = normalised(msg.kind, msg.value[: MAX_VALUE * 2])
+        if session.scalar(
+            select(ContactPoint.id).where(
+                ContactPoint.debtor_id == msg.debtor_id,
+                ContactPoint.kind == msg.kind,
+                ContactPoint.value == value,
+                ContactPoint.do_not_call.is_(True),
+            )
+        ):
+            # Entering it again must not bring back a point the debtor had taken away.
+            raise Rejection("do_not_call", "this contact point is marked do-not-call")
+        return ContactChange(msg.debtor_id, None, True, msg.kind, value)
     if msg.contact_point_id is None:
         raise Rejection("unknown_contact_point", f"{msg.action} needs a contact_point_id")
-    owner = session.scalar(
-        select(ContactPoint.debtor_id).where(ContactPoint.id == msg.contact_point_id)
-    )
-    if owner != msg.debtor_id:
+    found = session.execute(
+        select(ContactPoint.debtor_id, ContactPoint.do_not_call).where(
+            ContactPoint.id == msg.contact_point_id
+        )
+    ).first()
+    if found is None or found[0] != msg.debtor_id:
         raise Rejection("unknown_contact_point", "no such contact point for this debtor")
+    if msg.action == "valid" and found[1]:
+        raise Rejection("do_not_call", "a do-not-call contact point cannot be made valid")
     return ContactChange(msg.debtor_id, msg.contact_point_id, msg.action == "valid")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, or_, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, exists, false, or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import to_db_time
@@ -36,7 +36,8 @@ def _due() -> ColumnElement[bool]:
 
 
 def _candidates(in_segment: bool, lock: bool) -> Select[int]:
-    query = select(Debtor.id).where(_due())
+    # Debtors who asked not to be called are never dialled.
+    query = select(Debtor.id).where(_due(), Debtor.do_not_call == false())
     if in_segment:
         query = query.where(
             exists().where(

@@ -52,26 +52,30 @@ from sync.protocol import (
     UpdateContact,
 )
 
-from . import board, campaigns, handoffs, monitor, presence, publishing, records, streams, writes
+from . import (
+    board,
+    callback_list,
+    campaigns,
+    handoffs,
+    monitor,
+    presence,
+    publishing,
+    records,
+    streams,
+    writes,
+)
 from .db import utc_now
 from .floor import Connection, Floor
+from .floor_handlers import FloorHandlers
 from .handoffs import HandoffDesk, HandoffRefused
 from .ingest import GroupCommit
 from .publishing import PublishRefused
 from .records import MAX_HISTORY_PAGE, UserRecord
+from .refusal import Refusal
 from .streams import Pushed
 
 T = TypeVar("T")
 Handler = Callable[[Connection, Any], Awaitable[Message | None]]
-
-
-class Refusal(Exception):
-    """A request the hub will not carry out; becomes Error(code, reason, ref)."""
-
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(code)
-        self.code = code
-        self.reason = reason
 
 
 @dataclass
@@ -88,6 +92,8 @@ class HubContext:
     # Signs monitor grants; every process on one database should share it (see monitor).
     grant_secret: bytes = field(default_factory=monitor.grant_secret)
     monitor_modes: monitor.ModesByRole = field(default_factory=lambda: monitor.DEFAULT_MODES)
+    # Whether listen-only grants tell the agent (coach and join always do).
+    notify_listen: bool = field(default_factory=monitor.listen_notice)
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -164,6 +170,7 @@ class Dispatcher:
             SubscribeBoard: self.subscribe_board,
             RequestMonitor: self.request_monitor,
         }
+        self._handlers.update(FloorHandlers(ctx).table())
 
     async def handle(self, conn: Connection, msg: Message) -> Message | None:
         handler = self._handlers.get(type(msg))
@@ -310,7 +317,10 @@ class Dispatcher:
 
         def decide(session: Session) -> tuple[Message | monitor.MonitorRefused, list[Pushed]]:
             now = utc_now()
-            return monitor.request(session, user, msg, ctx.grant_secret, ctx.monitor_modes, now), []
+            outcome = monitor.request(
+                session, user, msg, ctx.grant_secret, ctx.monitor_modes, now, ctx.notify_listen
+            )
+            return outcome, []
 
         outcome = await ctx.write(decide)
         if isinstance(outcome, monitor.MonitorRefused):
@@ -340,7 +350,7 @@ class Dispatcher:
 
         def end(session: Session) -> tuple[None, list[Pushed]]:
             now = utc_now()
-            ended = handoffs.end_handoff(session, dialer, msg.handoff_id, now)
+            ended = handoffs.end_handoff(session, dialer, msg.handoff_id, now, reason)
             pushed = [
                 streams.append(
                     session,
@@ -376,7 +386,7 @@ class Dispatcher:
             return
         handed = await self.ctx.db(_was_handed_to, self.ctx.sessions, user.id, debtor_id)
         if not handed:
-            raise Refusal("forbidden", "this debtor was not handed to you")
+            raise Refusal("forbidden", "this debtor was not handed to you, nor is a callback")
 
 
 def _availability(p: presence.Presence) -> Callable[[int], AgentAvailability]:
@@ -405,4 +415,7 @@ def _presence_of(session_maker: sessionmaker[Session], user_id: int) -> presence
 
 def _was_handed_to(session_maker: sessionmaker[Session], agent_id: int, debtor_id: int) -> bool:
     with session_maker() as session:
-        return records.was_handed_to(session, agent_id, debtor_id)
+        # A callback the agent is to make opens the debtor to them as a handoff does.
+        return records.was_handed_to(session, agent_id, debtor_id) or callback_list.awaits(
+            session, agent_id, debtor_id
+        )

@@ -221,6 +221,8 @@ def open_handoff(
     profile = records.debtor_profile(session, debtor_id)
     if profile is None:
         raise HandoffRefused("unknown_debtor", f"no debtor {debtor_id}")
+    if profile.do_not_call:
+        raise HandoffRefused("do_not_call", "the debtor asked not to be called")
     if asked_for:
         debtor_claims.stamp(session, debtor_id, now)
     script_id, script_version = desk.catalog.pick(session, _main_account(profile, campaign))
@@ -258,7 +260,7 @@ def _main_account(profile: DebtorProfile, campaign: str) -> AccountRecord | None
 
 
 def end_handoff(
-    session: Session, dialer: UserRecord, handoff_id: str, now: dt.datetime
+    session: Session, dialer: UserRecord, handoff_id: str, now: dt.datetime, reason: str = ""
 ) -> EndedHandoff:
     row = session.get(HandoffRow, handoff_id)
     if row is None:
@@ -266,6 +268,9 @@ def end_handoff(
     accepted = row.state in ("accepted", "wrapped")
     if row.state in ("offered", "accepted"):
         row.state = "ended" if accepted else "cancelled"
+    if row.end_reason is None and reason:
+        # Kept for the floor's figures (abandonment is reason "abandoned").
+        row.end_reason = reason[:64]
     agent_name = session.scalar(select(User.username).where(User.id == row.agent_id))
     session.add(
         AuditEntry(

@@ -18,12 +18,14 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -64,6 +66,9 @@ class Debtor(Base):
     # When the dialer last reached this debtor; claimed atomically so two hub
     # processes never hand off the same debtor at once.
     last_handoff_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The debtor asked not to be called: the dialer skips them.
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    do_not_call_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ContactPoint(Base):
@@ -75,6 +80,7 @@ class ContactPoint(Base):
     value: Mapped[str] = mapped_column(String(200))
     valid: Mapped[bool] = mapped_column(Boolean, default=True)
     label: Mapped[str] = mapped_column(String(64), default="")
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Account(Base):
@@ -130,6 +136,8 @@ class HandoffRow(Base):
     script_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     state: Mapped[str] = mapped_column(String(16))
+    # The dialer's (or the agent's "skipped") reason when the handoff ended.
+    end_reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class PromiseRow(Base):
@@ -166,6 +174,11 @@ class WrapUpRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     # The softphone's CallQuality (mos, loss_pct, jitter_ms, rtt_ms, codec) when measured.
     quality: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    right_party: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    callback_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Seconds from the handoff to this wrap-up, and spent in wrap-up (None = unknown).
+    handle_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    wrapup_s: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class CallbackRow(Base):
@@ -183,6 +196,8 @@ class CallbackRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(16), default="scheduled")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # The campaign of the call that set it: unassigned callbacks go to its agents.
+    campaign: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class WriteResult(Base):
@@ -254,6 +269,25 @@ class AgentPresenceRow(Base):
     # The hub process holding the agent's connection; its death logs the agent out.
     hub_origin: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     pause_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # What the board shows beside the state (agent.status, help.raise).
+    mos: Mapped[float | None] = mapped_column(Float, nullable=True)
+    script_node: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    help_message: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    help_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Seconds a supervisor added to the current wrap-up's limit.
+    wrapup_extra_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Today's counters, kept here so a board delta never counts rows; ``counts_day``
+    # (UTC) says which day they are for, so yesterday's read as zero.
+    counts_day: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    contacts_today: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    promises_today: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Time in state for occupancy (see ``presence.account_time``): finished busy and
+    # logged-in seconds of ``time_day`` (UTC), and when the running periods began.
+    time_day: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    busy_since: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    login_since: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    busy_s_today: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    logged_in_s_today: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
 
 class BoardWatcherRow(Base):

@@ -24,13 +24,16 @@ from sqlalchemy.orm import Session
 from sync.protocol import MonitorGrant, MonitorMode, RequestMonitor
 
 from .db import to_db_time
-from .grants import GrantClaims, sign_grant
+from .grants import GrantClaims, agent_grant_key, sign_grant
 from .models import AgentPresenceRow, AuditEntry, User
 from .records import UserRecord
 
 log = logging.getLogger("acuerdo.hub.monitor")
 
 SECRET_ENV = "ACUERDO_HUB_GRANT_SECRET"
+# "shown": the agent's desk says when a supervisor listens; "hidden" (default): only
+# coach and join, which the agent hears anyway, are announced.
+LISTEN_NOTICE_ENV = "ACUERDO_HUB_LISTEN_NOTICE"
 GRANT_TTL = dt.timedelta(seconds=60)
 ModesByRole = Mapping[str, frozenset[str]]
 DEFAULT_MODES: ModesByRole = {
@@ -56,6 +59,14 @@ def grant_secret() -> bytes:
     return secrets.token_bytes(32)
 
 
+def listen_notice() -> bool:
+    """Whether a listen-only grant tells the agent (from ``ACUERDO_HUB_LISTEN_NOTICE``)."""
+    value = os.environ.get(LISTEN_NOTICE_ENV, "hidden").strip().lower()
+    if value not in ("shown", "hidden"):
+        log.warning("%s must be 'shown' or 'hidden'; using 'hidden'", LISTEN_NOTICE_ENV)
+    return value == "shown"
+
+
 def request(
     session: Session,
     supervisor: UserRecord,
@@ -63,9 +74,10 @@ def request(
     secret: bytes,
     modes: ModesByRole,
     now: dt.datetime,
+    notify_listen: bool = False,
 ) -> MonitorGrant | MonitorRefused:
     """Decide and audit one request; the grant, or why not (the audit row is kept either way)."""
-    outcome = _decide(session, supervisor, msg, secret, modes, now)
+    outcome = _decide(session, supervisor, msg, secret, modes, now, notify_listen)
     result = "granted" if isinstance(outcome, MonitorGrant) else outcome.code
     session.execute(
         insert(AuditEntry).values(
@@ -85,6 +97,7 @@ def _decide(
     secret: bytes,
     modes: ModesByRole,
     now: dt.datetime,
+    notify_listen: bool,
 ) -> MonitorGrant | MonitorRefused:
     if msg.mode not in modes.get(supervisor.role, frozenset()):
         return MonitorRefused("forbidden", f"a {supervisor.role} may not {msg.mode}")
@@ -109,9 +122,11 @@ def _decide(
         mode=mode,
         sip_uri=sip_uri,
         expires_at=int(expires.timestamp()),
+        notify_agent=mode != "listen" or notify_listen,
     )
     return MonitorGrant(
-        token=sign_grant(claims, secret),
+        # Signed with the agent's own key: only that agent's phone accepts it.
+        token=sign_grant(claims, agent_grant_key(secret, msg.agent)),
         expires_at=claims.expires,
         agent=msg.agent,
         supervisor=supervisor.username,

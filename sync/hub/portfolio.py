@@ -77,6 +77,12 @@ CHANNEL_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("call", 34), ("sms", 15), ("whatsapp", 12), ("email", 9), ("messenger", 4),
     ("blaster", 9), ("payment", 5), ("promise", 6), ("note", 6),
 )  # fmt: skip
+# Why a debtor is not to be called (shown to agents and supervisors).
+DNC_REASONS = (
+    "Solicitud del titular (REDECO)",
+    "Queja ante CONDUSEF en trámite",
+    "El titular tiene representación legal",
+)
 DEMO_AGENTS = ("ana", "luis", "sofia", "diego", "maria", "jorge", "valeria", "fernando")
 
 
@@ -144,8 +150,10 @@ def generate(rng: random.Random, count: int, now: dt.datetime, ids: IdCounters) 
         paternal, maternal = rng.sample(SURNAMES, 2)
         region, zone, area_codes, _ = rng.choices(REGIONS, weights=region_weights)[0]
         contacts = list(_contact_points(rng, debtor_id, first, paternal, maternal, area_codes))
-        for contact in contacts:
+        for position, contact in enumerate(contacts):
             contact["id"] = ids.take("contact")
+            # Never the first point, so every debtor keeps one they may be reached on.
+            contact["do_not_call"] = position > 0 and _marked(contact["id"], 13, 4)
         accounts = [_account(rng, debtor_id, ids.take("account")) for _ in range(_n_accounts(rng))]
         events = list(_history(rng, debtor_id, first, accounts, now))
         events.sort(key=lambda e: e["occurred_at"])
@@ -162,12 +170,22 @@ def generate(rng: random.Random, count: int, now: dt.datetime, ids: IdCounters) 
                 "timezone": zone,
                 "broken_promises": broken,
                 "last_payment_on": max(payments) if payments else None,
+                "do_not_call": _marked(debtor_id, 19, 3),
+                "do_not_call_reason": (
+                    DNC_REASONS[debtor_id % len(DNC_REASONS)] if _marked(debtor_id, 19, 3) else ""
+                ),
             }
         )
         rows.contact_points.extend(contacts)
         rows.accounts.extend(accounts)
         rows.history_events.extend(events)
     return rows
+
+
+def _marked(row_id: int, factor: int, per_cent: int) -> bool:
+    """About ``per_cent`` % of ids, spread evenly, without touching the random stream
+    (so the rest of a seeded portfolio stays what it was)."""
+    return row_id * factor % 100 < per_cent
 
 
 def _n_accounts(rng: random.Random) -> int:
@@ -316,7 +334,14 @@ def _event(
         return (
             None,
             summary,
-            {"amount_cents": amount, "due_date": due.isoformat(), "outcome": outcome},
+            # The agent who took it, derived without the random stream so every
+            # other generated value stays as it was before agents were recorded.
+            {
+                "amount_cents": amount,
+                "due_date": due.isoformat(),
+                "outcome": outcome,
+                "agent": DEMO_AGENTS[amount // 100 % len(DEMO_AGENTS)],
+            },
         )
     text = rng.choice(NOTE_TEXTS)
     return None, text, {"text": text, "agent": rng.choice(DEMO_AGENTS)}

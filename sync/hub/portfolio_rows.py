@@ -35,9 +35,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "history": ("debtor_ref", "channel", "occurred_at", "summary"),
 }  # fmt: skip
 OPTIONAL: dict[str, tuple[str, ...]] = {
-    "debtors": ("broken_promises", "last_payment_on"),
+    "debtors": ("broken_promises", "last_payment_on", "do_not_call", "do_not_call_reason"),
     "accounts": ("status", "segment"),
-    "contact_points": ("label", "valid"),
+    "contact_points": ("label", "valid", "do_not_call"),
     "history": ("direction", "account_number"),
 }
 
@@ -138,6 +138,8 @@ def debtor(values: Mapping[str, str]) -> dict[str, Any]:
         "timezone": zone,
         "broken_promises": _int(values, "broken_promises", 0),
         "last_payment_on": _date(last_payment, "last_payment_on") if last_payment else None,
+        "do_not_call": _flag(values, "do_not_call", False),
+        "do_not_call_reason": values.get("do_not_call_reason", "")[:200],
     }
 
 
@@ -168,15 +170,22 @@ def contact_point(values: Mapping[str, str]) -> dict[str, Any]:
         raise RowError("value must be an email address for kind email")
     if kind in ("phone", "whatsapp") and not value.lstrip("+").replace(" ", "").isdigit():
         raise RowError(f"value must be a phone number (digits, optional +) for kind {kind}")
-    valid = values.get("valid", "").lower() or "true"
-    if valid not in ("true", "false"):
-        raise RowError("valid must be true or false")
     return {
         "kind": kind,
         "value": value,
         "label": values.get("label", "")[:64],
-        "valid": valid == "true",
+        "valid": _flag(values, "valid", True),
+        "do_not_call": _flag(values, "do_not_call", False),
     }
+
+
+def _flag(values: Mapping[str, str], column: str, default: bool) -> bool:
+    raw = values.get(column, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in ("true", "false"):
+        raise RowError(f"{column} must be true or false")
+    return raw == "true"
 
 
 def history_event(values: Mapping[str, str]) -> dict[str, Any]:

@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 from sync.protocol import AgentAvailability, AgentState
 
 from . import board, streams
-from .db import to_db_time
+from .db import as_utc, to_db_time
 from .models import AgentPresenceRow, User
 from .streams import Pushed
 
 # States in which an agent's pending handoff no longer matters.
 _CLEARS_HANDOFF = frozenset({"ready", "logged_out", "not_ready"})
+# States that count as occupied for the occupancy figure.
+_BUSY = frozenset({"on_call", "wrap_up"})
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,21 @@ def set_state(
     if row.state == state and row.sip_uri == new_uri and row.pause_code == new_pause:
         return []
     row.pause_code = new_pause
-    row.state = state
     row.sip_uri = new_uri
+    if row.state != state:
+        # A supervisor's extension belongs to the wrap-up it was given in.
+        row.wrapup_extra_s = 0
+        account_time(row, state, now)
+    row.state = state
     row.updated_at = to_db_time(now)
     if state in _CLEARS_HANDOFF:
         row.handoff_id = None
         row.handoff_accepted = False
+        row.mos = None
+        row.script_node = None
+    if state == "logged_out":
+        row.help_message = None
+        row.help_at = None
     session.flush()
     return tell_dialers(session, origin, username, state, new_uri, now)
 
@@ -115,9 +126,42 @@ _CLAIM = (
         handoff_id=bindparam("hid"),
         handoff_accepted=False,
         updated_at=bindparam("now"),
+        mos=None,
+        script_node=None,
+        # ready -> on_call: a busy period starts (ended in ``account_time``).
+        busy_since=bindparam("now"),
     )
     .returning(AgentPresenceRow.sip_uri)
 )
+
+
+def account_time(row: AgentPresenceRow, new_state: str, now: dt.datetime) -> None:
+    """Close or open the busy (on_call, wrap_up) and logged-in periods a change implies."""
+    midnight = now.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if row.time_day != midnight.date():
+        # A new day: yesterday's seconds are not today's, and running periods count
+        # from midnight.
+        row.time_day = midnight.date()
+        row.busy_s_today = 0.0
+        row.logged_in_s_today = 0.0
+        if row.busy_since is not None and as_utc(row.busy_since) < midnight:
+            row.busy_since = midnight
+        if row.login_since is not None and as_utc(row.login_since) < midnight:
+            row.login_since = midnight
+    was_busy, busy = row.state in _BUSY, new_state in _BUSY
+    if was_busy and not busy and row.busy_since is not None:
+        row.busy_s_today += max(0.0, (now - as_utc(row.busy_since)).total_seconds())
+    if not busy:
+        row.busy_since = None
+    elif not was_busy:
+        row.busy_since = to_db_time(now)
+    was_in, logged_in = row.state != "logged_out", new_state != "logged_out"
+    if was_in and not logged_in and row.login_since is not None:
+        row.logged_in_s_today += max(0.0, (now - as_utc(row.login_since)).total_seconds())
+    if not logged_in:
+        row.login_since = None
+    elif not was_in or row.login_since is None:
+        row.login_since = to_db_time(now)
 
 
 def mark_accepted(session: Session, user_id: int, handoff_id: str) -> None:

@@ -40,7 +40,7 @@ ERROR_CODES: tuple[tuple[str, str], ...] = (
     ("forbidden", "The sender's role may not send this, or the debtor was not handed to them."),
     ("unsupported", "A valid message the hub does not handle."),
     ("internal", "The hub failed on its side; the request may be retried."),
-    ("unknown_agent", "`handoff.create` names no agent."),
+    ("unknown_agent", "`handoff.create` or `agent.command` names no agent."),
     ("agent_not_ready", "The agent is not ready (or already claimed by another handoff)."),
     ("no_debtors", "The campaign has no debtor left to call."),
     ("no_script", "No script is published."),
@@ -49,6 +49,10 @@ ERROR_CODES: tuple[tuple[str, str], ...] = (
     ("unknown_script", "No such script or version."),
     ("invalid_script", "The published document fails the scripts engine's validation."),
     ("version_conflict", "The script was published meanwhile; reload and publish again."),
+    ("not_on_call", "`monitor.request`: the agent has no call in progress."),
+    ("bad_request", "`agent.command`: seconds (1-1800) or text (1-200 characters) out of range."),
+    ("handoff_over", "`preview.decide`: the handoff already ended."),
+    ("do_not_call", "`handoff.create`: the debtor asked not to be called."),
 )
 
 WRITE_REJECT_CODES: tuple[tuple[str, str], ...] = (
@@ -65,6 +69,12 @@ WRITE_REJECT_CODES: tuple[tuple[str, str], ...] = (
     ("invalid_instalment", "An instalment has a non-positive amount or a past date."),
     ("invalid_disposition", "The disposition is empty or longer than 64 characters."),
     ("invalid_script_path", "The script path has more than 500 steps."),
+    ("unknown_callback", "`callback_id` names no callback of this debtor."),
+    ("unknown_contact_point", "The contact point is not the debtor's."),
+    ("wrong_contact_kind", "`message.queue`: the contact point cannot receive that channel."),
+    ("invalid_contact_point", "`message.queue`: the contact point is marked not valid."),
+    ("do_not_call", "The contact point is marked do-not-call (messages, re-validation)."),
+    ("invalid_text", "`message.queue`: the text is empty or longer than 4,000 characters."),
 )
 
 

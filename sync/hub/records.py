@@ -93,8 +93,17 @@ def debtor_profile(session: Session, debtor_id: int) -> DebtorProfile | None:
         region=debtor.region,
         broken_promises=debtor.broken_promises,
         last_payment_on=debtor.last_payment_on,
+        do_not_call=debtor.do_not_call,
+        do_not_call_reason=debtor.do_not_call_reason,
         contact_points=[
-            ContactRecord(id=c.id, kind=c.kind, value=c.value, valid=c.valid, label=c.label)  # type: ignore[arg-type]
+            ContactRecord(
+                id=c.id,
+                kind=c.kind,  # type: ignore[arg-type]
+                value=c.value,
+                valid=c.valid,
+                label=c.label,
+                do_not_call=c.do_not_call,
+            )
             for c in contacts
         ],
         accounts=[_account(a) for a in accounts],

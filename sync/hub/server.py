@@ -40,15 +40,16 @@ from sync.protocol import (
     decode_client,
 )
 
-from . import liveness, relay, streams, writes
+from . import grants, liveness, relay, streams, writes
 from . import sessions as tokens
 from .db import make_engine, migrate, session_factory, utc_now
 from .floor import Connection, Floor
-from .handlers import Dispatcher, HubContext, Refusal
+from .handlers import Dispatcher, HubContext
 from .inbox import Inbox
 from .ingest import GroupCommit
 from .limits import HubLimits, TokenBucket
 from .records import UserRecord
+from .refusal import Refusal
 
 log = logging.getLogger("acuerdo.hub")
 
@@ -332,6 +333,11 @@ class Hub:
                 token_expires_at=issued.expires_at,
                 seq=current,
                 ref=hello.ref,
+                grant_key=(
+                    grants.grant_key_text(grants.agent_grant_key(ctx.grant_secret, user.username))
+                    if user.role == "agent"
+                    else None
+                ),
             )
         )
         # The replay starts at its oldest frame when older ones were pruned.

@@ -25,9 +25,11 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import (
     AgentAvailability,
+    AgentOrder,
     BoardDelta,
     HandoffCancel,
     HandoffOffer,
+    PreviewGo,
     ScriptUpdated,
     encode,
 )
@@ -36,8 +38,25 @@ from . import relay
 from .db import to_db_time
 from .models import EventRow, StreamRow
 
-StreamEvent = HandoffOffer | HandoffCancel | AgentAvailability | ScriptUpdated | BoardDelta
-E = TypeVar("E", HandoffOffer, HandoffCancel, AgentAvailability, ScriptUpdated, BoardDelta)
+StreamEvent = (
+    HandoffOffer
+    | HandoffCancel
+    | AgentAvailability
+    | ScriptUpdated
+    | BoardDelta
+    | AgentOrder
+    | PreviewGo
+)
+E = TypeVar(
+    "E",
+    HandoffOffer,
+    HandoffCancel,
+    AgentAvailability,
+    ScriptUpdated,
+    BoardDelta,
+    AgentOrder,
+    PreviewGo,
+)
 
 # A client that has missed more than this many events gets only the newest ones.
 RETAINED = 1000

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from sync.protocol import Account as AccountRecord
 from sync.protocol import CallQuality, CreatePromise, SubmitWrapUp
 
-from . import records
-from .models import Debtor, HandoffRow
+from . import callback_list, records
+from .db import as_utc
+from .models import AgentPresenceRow, CallbackRow, Debtor, HandoffRow
 from .records import UserRecord
 
 
@@ -36,7 +37,7 @@ class BatchLookups:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._timezones: dict[int, str | None] = {}
-        self._handoffs: dict[str, tuple[int, int] | None] = {}
+        self._handoffs: dict[str, tuple[int, int, dt.datetime, str] | None] = {}
         self._handed: dict[tuple[int, int], bool] = {}
         self._accounts: dict[int, tuple[int, AccountRecord] | None] = {}
 
@@ -52,12 +53,46 @@ class BatchLookups:
         return self._timezones[debtor_id]
 
     def _handoff(self, handoff_id: str) -> tuple[int, int] | None:
+        found = self.handoff(handoff_id)
+        return None if found is None else (found[0], found[1])
+
+    def handoff(self, handoff_id: str) -> tuple[int, int, dt.datetime, str] | None:
+        """(agent id, debtor id, created at, campaign) of a handoff, or None."""
         if handoff_id not in self._handoffs:
             row = self._session.execute(
-                select(HandoffRow.agent_id, HandoffRow.debtor_id).where(HandoffRow.id == handoff_id)
+                select(
+                    HandoffRow.agent_id,
+                    HandoffRow.debtor_id,
+                    HandoffRow.created_at,
+                    HandoffRow.campaign,
+                ).where(HandoffRow.id == handoff_id)
             ).first()
-            self._handoffs[handoff_id] = None if row is None else (row[0], row[1])
+            self._handoffs[handoff_id] = (
+                None if row is None else (row[0], row[1], as_utc(row[2]), row[3])
+            )
         return self._handoffs[handoff_id]
+
+    def latest_campaign(self, agent_id: int, debtor_id: int) -> str | None:
+        """The campaign of the agent's latest handoff of the debtor."""
+        return self._session.scalar(
+            select(HandoffRow.campaign)
+            .where(HandoffRow.agent_id == agent_id, HandoffRow.debtor_id == debtor_id)
+            .order_by(HandoffRow.created_at.desc())
+            .limit(1)
+        )
+
+    def wrapup_started(self, agent_id: int, handoff_id: str | None) -> dt.datetime | None:
+        """When the agent went into wrap-up for ``handoff_id`` (None when not in it)."""
+        if handoff_id is None:
+            return None
+        row = self._session.execute(
+            select(
+                AgentPresenceRow.state, AgentPresenceRow.handoff_id, AgentPresenceRow.updated_at
+            ).where(AgentPresenceRow.user_id == agent_id)
+        ).first()
+        if row is None or row[0] != "wrap_up" or row[1] != handoff_id:
+            return None
+        return as_utc(row[2])
 
     def _account(self, account_id: int) -> tuple[int, AccountRecord] | None:
         if account_id not in self._accounts:
@@ -76,7 +111,10 @@ class BatchLookups:
             return
         pair = (user.id, debtor_id)
         if pair not in self._handed:
-            self._handed[pair] = records.was_handed_to(self._session, user.id, debtor_id)
+            # A callback the agent is to make counts as the debtor being handed to them.
+            self._handed[pair] = records.was_handed_to(
+                self._session, user.id, debtor_id
+            ) or callback_list.awaits(self._session, user.id, debtor_id)
         if not self._handed[pair]:
             raise Rejection("not_assigned", "this debtor was never handed to this agent")
 
@@ -113,6 +151,12 @@ class BatchLookups:
             )
         if len(msg.script_path) > max_steps:
             raise Rejection("invalid_script_path", f"at most {max_steps} script steps")
+        if msg.callback_id is not None:
+            owner = self._session.scalar(
+                select(CallbackRow.debtor_id).where(CallbackRow.id == msg.callback_id)
+            )
+            if owner != msg.debtor_id:
+                raise Rejection("unknown_callback", "no such callback for this debtor")
         if msg.quality is not None and not _plausible(msg.quality):
             raise Rejection(
                 "invalid_quality",

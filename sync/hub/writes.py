@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
-from sqlalchemy import insert, select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import (
     MAX_PATH_STEPS,
     CreatePromise,
+    QueueMessage,
     ScheduleCallback,
     SubmitWrapUp,
     UpdateContact,
@@ -38,9 +39,10 @@ from sync.protocol import (
     WriteReject,
 )
 
-from . import callbacks, contacts
+from . import board, callbacks, contacts, outgoing
 from .db import to_db_time
 from .models import (
+    AgentPresenceRow,
     AuditEntry,
     CallbackRow,
     HandoffRow,
@@ -54,7 +56,7 @@ from .write_checks import BatchLookups, Rejection
 
 log = logging.getLogger("acuerdo.hub.writes")
 
-AgentWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact
+AgentWrite = CreatePromise | SubmitWrapUp | ScheduleCallback | UpdateContact | QueueMessage
 WriteAnswer = WriteAck | WriteReject
 MAX_KEY = 100
 MAX_DISPOSITION = 64
@@ -81,6 +83,7 @@ _KINDS: dict[type[AgentWrite], WriteKind] = {
     SubmitWrapUp: "wrapup",
     ScheduleCallback: "callback",
     UpdateContact: "contact",
+    QueueMessage: "message",
 }
 
 
@@ -92,6 +95,7 @@ class _Plan:
     wrapups: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     callbacks: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     contacts: list[tuple[int, contacts.ContactChange]] = field(default_factory=list)
+    messages: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     rejected: dict[int, Rejection] = field(default_factory=dict)
 
 
@@ -182,9 +186,12 @@ def _plan(session: Session, requests: Sequence[WriteRequest], new: list[int]) ->
             elif isinstance(msg, UpdateContact):
                 change = contacts.plan(session, lookups, request.user, msg)
                 plan.contacts.append((index, change))
+            elif isinstance(msg, QueueMessage):
+                row = outgoing.plan(session, lookups, request.user, msg, request.now)
+                plan.messages.append((index, row))
             else:
                 lookups.check_wrapup(request.user, msg, MAX_DISPOSITION, MAX_PATH_STEPS)
-                plan.wrapups.append((index, _wrapup_row(request, msg)))
+                plan.wrapups.append((index, _wrapup_row(request, msg, lookups)))
         except Rejection as rejection:
             plan.rejected[index] = rejection
     return plan
@@ -210,6 +217,16 @@ def _insert(
             results[index] = _result(request, row_id, None)
             audits.append(_audit(request, f"{request.kind}.create", f"{request.kind}:{row_id}"))
             events += _history(request)
+    if plan.messages:
+        # The outgoing message is itself the history event; its id answers the write.
+        ids = session.scalars(
+            insert(HistoryEventRow).returning(HistoryEventRow.id, sort_by_parameter_order=True),
+            [row for _, row in plan.messages],
+        ).all()
+        for (index, _), row_id in zip(plan.messages, ids, strict=True):
+            request = requests[index]
+            results[index] = _result(request, row_id, None)
+            audits.append(_audit(request, "message.queue", f"history_event:{row_id}"))
     for index, change in plan.contacts:
         request = requests[index]
         point_id = contacts.apply(session, change)
@@ -225,6 +242,14 @@ def _insert(
         session.execute(
             update(HandoffRow).where(HandoffRow.id.in_(wrapped)).values(state="wrapped")
         )
+    called_back = [row["callback_id"] for _, row in plan.wrapups if row["callback_id"]]
+    if called_back:
+        session.execute(
+            update(CallbackRow)
+            .where(CallbackRow.id.in_(called_back), CallbackRow.state == "scheduled")
+            .values(state="done")
+        )
+    _count_today(session, requests, plan)
     if events:
         session.execute(insert(HistoryEventRow), events)
     if results:
@@ -240,6 +265,30 @@ def _insert(
         )  # fmt: skip
         session.execute(insert(AuditEntry), audits)
     return results
+
+
+def _count_today(session: Session, requests: Sequence[WriteRequest], plan: _Plan) -> None:
+    """Bump the board's counters of today's contacts and promises, one UPDATE per agent."""
+    counts: dict[int, list[int]] = {}
+    for planned, slot in ((plan.wrapups, 0), (plan.promises, 1)):
+        for index, _ in planned:
+            counts.setdefault(requests[index].user.id, [0, 0])[slot] += 1
+    for agent_id, (contacts_n, promises_n) in counts.items():
+        today = board.today_of(requests[0].now)
+        same_day = AgentPresenceRow.counts_day == today
+        session.execute(
+            update(AgentPresenceRow)
+            .where(AgentPresenceRow.user_id == agent_id)
+            .values(
+                contacts_today=case(
+                    (same_day, AgentPresenceRow.contacts_today + contacts_n), else_=contacts_n
+                ),
+                promises_today=case(
+                    (same_day, AgentPresenceRow.promises_today + promises_n), else_=promises_n
+                ),
+                counts_day=today,
+            )
+        )
 
 
 def _promise_row(request: WriteRequest, msg: CreatePromise) -> dict[str, Any]:
@@ -261,8 +310,15 @@ def _promise_row(request: WriteRequest, msg: CreatePromise) -> dict[str, Any]:
     }
 
 
-def _wrapup_row(request: WriteRequest, msg: SubmitWrapUp) -> dict[str, Any]:
+def _wrapup_row(request: WriteRequest, msg: SubmitWrapUp, lookups: BatchLookups) -> dict[str, Any]:
+    handed = lookups.handoff(msg.handoff_id) if msg.handoff_id else None
+    started = lookups.wrapup_started(request.user.id, msg.handoff_id)
     return {
+        "right_party": msg.right_party,
+        "callback_id": msg.callback_id,
+        # For the KPIs: from the handoff to now, and the time spent in wrap-up.
+        "handle_s": (request.now - handed[2]).total_seconds() if handed else None,
+        "wrapup_s": (request.now - started).total_seconds() if started else None,
         "key": msg.key,
         "handoff_id": msg.handoff_id,
         "debtor_id": msg.debtor_id,
@@ -281,6 +337,8 @@ def _wrapup_row(request: WriteRequest, msg: SubmitWrapUp) -> dict[str, Any]:
 def _history(request: WriteRequest) -> list[dict[str, Any]]:
     """The debtor's timeline entries a stored write adds."""
     msg, at, agent = request.msg, to_db_time(request.now), request.user.username
+    if isinstance(msg, QueueMessage):
+        return []  # stored as its own event, whose id answers the write
     if isinstance(msg, CreatePromise):
         return [
             _event(msg.debtor_id, "promise", at, None, msg.account_id, "Promesa de pago registrada",

@@ -43,7 +43,11 @@ DEFAULT_DISPOSITIONS: tuple[str, ...] = (
     "no_answer_voicemail",
 )
 
-WriteKind = Literal["promise", "wrapup", "callback", "contact"]
+WriteKind = Literal["promise", "wrapup", "callback", "contact", "message"]
+MessageChannel = Literal["sms", "email"]
+KpiScope = Literal["agent", "floor"]
+AgentAction = Literal["force_not_ready", "logout", "extend_wrapup", "message", "clear_help"]
+PreviewAction = Literal["call", "skip"]
 
 # Upper bounds that keep one message from exhausting either end.
 MAX_TEXT = 4_000
@@ -71,6 +75,8 @@ class ContactPoint(Struct):
     value: str
     valid: bool = True
     label: str = ""
+    # The debtor asked not to be contacted here: never dialled nor messaged.
+    do_not_call: bool = False
 
 
 class Account(Struct):
@@ -94,6 +100,9 @@ class DebtorProfile(Struct):
     region: str
     broken_promises: int = 0
     last_payment_on: dt.date | None = None
+    # The debtor asked not to be called at all (the dialer skips them).
+    do_not_call: bool = False
+    do_not_call_reason: str = ""
     contact_points: list[ContactPoint] = msgspec.field(default_factory=list)
     accounts: list[Account] = msgspec.field(default_factory=list)
 
@@ -179,6 +188,60 @@ class BoardEntry(Struct):
     handoff_id: str | None = None
     debtor_ref: str | None = None
     call_started_at: dt.datetime | None = None
+    # The softphone's latest MOS and the script node the agent is on (agent.status).
+    mos: float | None = None
+    script_node: str | None = None
+    # Today's (UTC) wrap-ups and promises of this agent.
+    contacts_today: int = 0
+    promises_today: int = 0
+    # The agent asked for help (help.raise) with this text, at this time.
+    help_message: str | None = None
+    help_at: dt.datetime | None = None
+    # In wrap-up: when the desktop will close it on its own (campaign limit + extensions).
+    wrapup_deadline: dt.datetime | None = None
+    team: str | None = None
+
+
+class CallbackItem(Struct):
+    """A pending callback as the agent's list shows it (``handoff_id``: the call that set it)."""
+
+    id: int
+    debtor_id: int
+    debtor_name: str
+    due_at: dt.datetime
+    for_agent: str | None
+    note: str
+    campaign: str | None
+    handoff_id: str | None
+
+
+class KpiPoint(Struct):
+    at: dt.datetime
+    value: float
+
+
+class KpiSet(Struct):
+    """One agent's or the whole floor's figures since ``since`` (start of today, UTC).
+
+    A None figure is one the hub cannot tell (nothing to measure yet, or not tracked)."""
+
+    scope: KpiScope
+    since: dt.datetime
+    contacts: int
+    right_party_contacts: int
+    promises: int
+    promised_cents: int
+    goal_promises: int
+    goal_amount_cents: int
+    kept_rate_pct: float | None
+    occupancy_pct: float | None
+    avg_handle_s: float | None
+    avg_wrapup_s: float | None
+    abandon_rate_pct: float | None
+    abandon_limit_pct: float = 3.0
+    # Wrap-ups per hour today, and kept / (kept + broken) promises per week for 8 weeks.
+    contacts_by_hour: list[KpiPoint] = msgspec.field(default_factory=list)
+    kept_rate_by_week: list[KpiPoint] = msgspec.field(default_factory=list)
 
 
 # ------------------------------------------------------------------ client -> hub
@@ -257,6 +320,8 @@ class SubmitWrapUp(Message, tag="wrapup.submit"):
     # "refused" when the person could not or would not confirm, None = never asked.
     right_party: RightParty | None = None
     quality: CallQuality | None = None
+    # The pending callback this call made good on; the hub marks it done.
+    callback_id: int | None = None
 
 
 class ScheduleCallback(Message, tag="callback.schedule"):
@@ -340,6 +405,72 @@ class EndHandoff(Message, tag="handoff.end"):
     reason: str = ""
 
 
+class ReportCallStatus(Message, tag="agent.status"):
+    """Agent, every few seconds during a call and on each script node: what the board shows."""
+
+    handoff_id: str | None = None
+    mos: float | None = None
+    script_node: str | None = None
+
+
+class RaiseHelp(Message, tag="help.raise"):
+    """Agent: raise a hand on the supervisor board."""
+
+    message: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME)]
+
+
+class ClearHelp(Message, tag="help.clear"):
+    """Agent: lower the raised hand."""
+
+
+class CommandAgent(Message, tag="agent.command"):
+    """Supervisor (team lead: ``message`` only): act on an agent's desk.
+
+    ``seconds`` is for ``extend_wrapup`` (1..1800); ``text`` for ``message``."""
+
+    agent: str
+    action: AgentAction
+    seconds: int = 0
+    text: str = ""
+
+
+class EndMonitor(Message, tag="monitor.end"):
+    """Supervisor: the monitor leg of this call ended (recorded in the audit log)."""
+
+    agent: str
+    handoff_id: str
+
+
+class FetchCallbacks(Message, tag="callbacks.fetch"):
+    """Agent: my pending callbacks and my campaigns' unassigned ones (overdue, next 7 days)."""
+
+
+class QueueMessage(Message, tag="message.queue"):
+    """Agent write (through the outbox): send this SMS or e-mail to one of the debtor's points."""
+
+    key: str
+    debtor_id: int
+    channel: MessageChannel
+    contact_point_id: int
+    text: str
+    handoff_id: str | None = None
+    # The promise the message confirms, by its idempotency key.
+    promise_key: str | None = None
+
+
+class FetchKpis(Message, tag="kpi.fetch"):
+    """``agent`` scope: the sender's own figures; ``floor``: supervisors' and admins' floor."""
+
+    scope: KpiScope
+
+
+class DecidePreview(Message, tag="preview.decide"):
+    """Agent owning a preview handoff: ``call`` has the dialer dial, ``skip`` ends it."""
+
+    handoff_id: str
+    action: PreviewAction
+
+
 # ------------------------------------------------------------------ hub -> client
 
 
@@ -352,6 +483,9 @@ class Welcome(Message, tag="welcome"):
     token_expires_at: dt.datetime
     # Highest event sequence number of this user's stream at the time of welcome.
     seq: int
+    # Agents only: base64url (padded) of the key monitor grants for this agent are signed
+    # with (sync.hub.grants.agent_grant_key); the softphone verifies grants with it.
+    grant_key: str | None = None
 
 
 class HandoffOffer(Message, tag="handoff.offer"):
@@ -480,6 +614,39 @@ class CampaignData(Message, tag="campaign.data"):
     policy: CampaignPolicy
 
 
+class Done(Message, tag="done"):
+    """Reply to a request that has nothing else to say: it was carried out."""
+
+
+class AgentOrder(Message, tag="agent.order"):
+    """Pushed to an agent: a supervisor's ``agent.command`` (the hub already applied
+    ``force_not_ready`` and ``logout`` to the agent's presence)."""
+
+    seq: int
+    action: AgentAction
+    # The supervisor's display name.
+    by: str
+    seconds: int = 0
+    text: str = ""
+
+
+class CallbackList(Message, tag="callbacks.list"):
+    callbacks: list[CallbackItem]
+
+
+class KpiData(Message, tag="kpi.data"):
+    kpis: KpiSet
+
+
+class PreviewGo(Message, tag="preview.go"):
+    """Pushed to dialers: the agent chose to call the previewed debtor."""
+
+    seq: int
+    handoff_id: str
+    agent: str
+    action: Literal["call"] = "call"
+
+
 class Error(Message, tag="error"):
     """Reply to input the hub (or client) could not act on. The connection stays usable."""
 
@@ -506,6 +673,15 @@ ClientMessage = (
     | UpdateContact
     | SubscribeBoard
     | RequestMonitor
+    | ReportCallStatus
+    | RaiseHelp
+    | ClearHelp
+    | CommandAgent
+    | EndMonitor
+    | FetchCallbacks
+    | QueueMessage
+    | FetchKpis
+    | DecidePreview
 )
 
 ServerMessage = (
@@ -527,6 +703,11 @@ ServerMessage = (
     | BoardSnapshot
     | BoardDelta
     | MonitorGrant
+    | Done
+    | AgentOrder
+    | CallbackList
+    | KpiData
+    | PreviewGo
     | Error
 )
 
@@ -551,4 +732,14 @@ ALLOWED_ROLES: dict[type[Message], frozenset[str]] = {
     SubscribeBoard: frozenset({"supervisor", "team_lead", "admin"}),
     # Which modes each role may use is the hub's configuration (see sync.hub.monitor).
     RequestMonitor: frozenset({"supervisor", "team_lead", "admin"}),
+    ReportCallStatus: frozenset({"agent"}),
+    RaiseHelp: frozenset({"agent"}),
+    ClearHelp: frozenset({"agent"}),
+    # A team lead may only send ``message`` (checked by the hub).
+    CommandAgent: frozenset({"supervisor", "team_lead", "admin"}),
+    EndMonitor: frozenset({"supervisor", "team_lead", "admin"}),
+    FetchCallbacks: frozenset({"agent"}),
+    QueueMessage: frozenset({"agent"}),
+    FetchKpis: frozenset({"agent", "supervisor", "admin"}),
+    DecidePreview: frozenset({"agent"}),
 }

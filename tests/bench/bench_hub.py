@@ -8,7 +8,9 @@ p99), memory per idle connection (hub RSS delta / connections), handoff
 delivery latency p99 (dialer's request to the agent's screen pop, measured
 while the 1,000 connections stay open and heartbeat every 10 s), promise
 ingest rate with idempotency (10% repeats) on SQLite and PostgreSQL, and the
-first history page of a debtor with 100,000 events, timed server side.
+first history page of a debtor with 100,000 events, timed server side, and the
+supervisor board under load: 500 agents changing state 50 times a second in total
+while 5 supervisors watch, timed from the agent's message to a watcher's delta.
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ from sqlalchemy import insert
 from websockets.asyncio.client import ClientConnection, connect
 
 from sync.hub import records
-from sync.hub.db import make_engine, session_factory
-from sync.hub.models import HistoryEventRow
+from sync.hub import sessions as hub_tokens
+from sync.hub.db import make_engine, session_factory, utc_now
+from sync.hub.models import HistoryEventRow, User
+from sync.hub.passwords import hash_password
 from sync.hub.seed import seed_demo
 from sync.protocol import (
     AgentAvailability,
+    BoardDelta,
+    BoardSnapshot,
     CreateHandoff,
     CreatePromise,
     EndHandoff,
@@ -44,6 +50,7 @@ from sync.protocol import (
     Message,
     ServerMessage,
     SetAgentState,
+    SubscribeBoard,
     Welcome,
     WriteAck,
     decode_server,
@@ -59,6 +66,11 @@ PROMISES = 3000
 HEARTBEAT_S = 10.0
 HISTORY_EVENTS = 100_000
 SIP = "sip:ana@127.0.0.1:5099"
+BOARD_AGENTS = 500
+BOARD_WATCHERS = 5
+BOARD_RATE = 50  # state changes per second, the whole floor together
+BOARD_CHANGES = 1000
+PAUSES = ("break", "lunch")
 M = TypeVar("M")
 
 
@@ -281,13 +293,95 @@ def history_first_page(url: str) -> Figure:
     )
 
 
+def board_users(url: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Add the board's agents and watchers; a token for each (no password hashing per login)."""
+    engine = make_engine(url)
+    agents = [f"bench-agent-{i:03d}" for i in range(BOARD_AGENTS)]
+    watchers = [f"bench-boss-{i}" for i in range(BOARD_WATCHERS)]
+    hashed = hash_password("unused-bench-password", demo=True)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(User),
+                [
+                    {"username": name, "display_name": name, "role": role, "team": "Bench",
+                     "password_hash": hashed}
+                    for names, role in ((agents, "agent"), (watchers, "supervisor"))
+                    for name in names
+                ],
+            )  # fmt: skip
+        maker = session_factory(engine)
+        tokens: dict[str, str] = {}
+        for name in agents + watchers:
+            with maker() as session:
+                user = records.user_by_name(session, name)
+            assert user is not None
+            tokens[name] = hub_tokens.issue_token(maker, user, utc_now()).token
+    finally:
+        engine.dispose()
+    return {a: tokens[a] for a in agents}, {w: tokens[w] for w in watchers}
+
+
+async def board_latency(port: int, agents: dict[str, str], watchers: dict[str, str]) -> Figure:
+    sent: dict[tuple[str, str | None], float] = {}
+    samples: list[float] = []
+    bosses = []
+    for name, token in watchers.items():
+        boss, _ = await Client.login(port, name, token)
+        await boss.send(SubscribeBoard(ref="board"))
+        await boss.until(BoardSnapshot)
+        bosses.append(boss)
+    desks: list[tuple[str, Client]] = []
+    names = list(agents)
+    for start in range(0, len(names), 100):
+        batch = names[start : start + 100]
+        logged = await asyncio.gather(*(Client.login(port, n, agents[n]) for n in batch))
+        desks += [(n, c) for n, (c, _) in zip(batch, logged, strict=True)]
+
+    async def watch(boss: Client, timed: bool) -> None:
+        while True:
+            delta = await boss.until(BoardDelta)
+            began = sent.get((delta.entry.agent, delta.entry.pause_code))
+            if timed and began is not None:
+                samples.append((time.perf_counter() - began) * 1000)
+
+    readers = [asyncio.create_task(watch(b, i == 0)) for i, b in enumerate(bosses)]
+    try:
+        for i in range(BOARD_CHANGES):
+            name, desk = desks[i % len(desks)]
+            pause = PAUSES[(i // len(desks)) % len(PAUSES)]
+            sent[(name, pause)] = time.perf_counter()
+            await desk.send(SetAgentState(state="not_ready", pause_code=pause))
+            await asyncio.sleep(1 / BOARD_RATE)
+        async with asyncio.timeout(30):
+            while len(samples) < min(BOARD_CHANGES, 2 * len(desks)):
+                await asyncio.sleep(0.05)
+    finally:
+        for task in readers:
+            task.cancel()
+        await asyncio.gather(*readers, return_exceptions=True)
+        await asyncio.gather(*(c.ws.close() for _, c in desks), *(b.ws.close() for b in bosses))
+    return Figure(
+        BENCH,
+        f"board delta latency p99 ({BOARD_AGENTS} agents, {BOARD_RATE} changes/s, "
+        f"{BOARD_WATCHERS} watchers)",
+        percentile(samples, 99),
+        "ms",
+        50.0,
+        "lower",
+    )
+
+
 def on_database(url: str, label: str, everything: bool) -> Iterator[Figure]:
     port = free_port()
+    board = board_users(url) if everything else None
     hub = spawn_hub(url, port)
     try:
         asyncio.run(wait_listening(port))
         if everything:
             yield from asyncio.run(floor_figures(port, hub.pid))
+        if board is not None:
+            yield asyncio.run(board_latency(port, *board))
         yield asyncio.run(promise_ingest(port, label))
     finally:
         hub.kill()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sync.hub.grants import verify_grant
+from sync.hub.grants import GrantInvalid, agent_grant_key, grant_key_from_text, verify_grant
 from sync.hub.server import Hub
 from sync.protocol import (
     BoardDelta,
@@ -65,12 +65,24 @@ async def test_monitor_grant_is_signed_short_lived_and_audited(hub: Hub, databas
             assert grant.handoff_id == created.handoff_id and grant.sip_uri == created.sip_uri
             now = dt.datetime.now(dt.UTC)
             assert now < grant.expires_at <= now + dt.timedelta(seconds=61)
-            claims = verify_grant(grant.token, hub.context.grant_secret, now)
+            # Signed with ana's own key (from her welcome), not the hub's secret itself.
+            _, ana_welcome = await connect_peer(hub, "ana")
+            assert ana_welcome.grant_key is not None
+            key = grant_key_from_text(ana_welcome.grant_key)
+            assert key == agent_grant_key(hub.context.grant_secret, "ana")
+            claims = verify_grant(grant.token, key, now)
             assert (claims.handoff_id, claims.mode) == (created.handoff_id, "coach")
+            assert claims.notify_agent  # coach is always announced
+            with pytest.raises(GrantInvalid):
+                verify_grant(grant.token, hub.context.grant_secret, now)
+            with pytest.raises(GrantInvalid):
+                verify_grant(grant.token, agent_grant_key(hub.context.grant_secret, "luis"), now)
             join = await lead.request(RequestMonitor(agent="ana", mode="join", ref="m2"))
             assert isinstance(join, Error) and join.code == "forbidden"
             listen = await lead.request(RequestMonitor(agent="ana", mode="listen", ref="m3"))
             assert isinstance(listen, MonitorGrant)
+            # Listening is not announced unless ACUERDO_HUB_LISTEN_NOTICE=shown.
+            assert not verify_grant(listen.token, key, now).notify_agent
             agent_try = await ws.request(RequestMonitor(agent="ana", mode="listen", ref="m4"))
             assert isinstance(agent_try, Error) and agent_try.code == "forbidden"
     audited = rows(database_url, "SELECT action, target FROM audit_log WHERE action LIKE ? "

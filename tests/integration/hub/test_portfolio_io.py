@@ -45,10 +45,10 @@ C-9,telecom,**** 4444,1,MXN,1,1,
 C-2,telecom,**** 5555,-5,MXN,1,1,
 """
 )
-CONTACTS = """debtor_ref,kind,value,label,valid
-C-1,phone,+52 33 1234 5678,casa,true
-C-2,email,not-an-address,,
-C-2,whatsapp,+526621234567,,false
+CONTACTS = """debtor_ref,kind,value,label,valid,do_not_call
+C-1,phone,+52 33 1234 5678,casa,true,
+C-2,email,not-an-address,,,
+C-2,whatsapp,+526621234567,,false,TRUE
 """
 HISTORY = """debtor_ref,channel,occurred_at,direction,summary,account_number
 C-1,sms,2026-01-10T10:00:00-06:00,out,Recordatorio de pago,**** 1111
@@ -115,6 +115,14 @@ def test_import_keeps_good_rows_and_reports_each_bad_one(database_url: str, tmp_
     assert events == [("sms", accounts[0][0])]
     phones = rows(database_url, "SELECT value FROM contact_points WHERE debtor_id = ?", rosa[0])
     assert phones == [("+52 33 1234 5678",)]
+    flagged = rows(
+        database_url,
+        "SELECT c.kind FROM contact_points c JOIN debtors d ON d.id = c.debtor_id "
+        "WHERE d.external_ref = ? AND c.do_not_call = ?",
+        "C-2",
+        True,
+    )
+    assert flagged == [("whatsapp",)]
 
     status, printed = run("import", "--db", database_url, "--debtors", str(files["--debtors"]),
                           "--report-dir", str(report_dir))  # fmt: skip

@@ -73,3 +73,27 @@ def test_connections_use_wal_foreign_keys_and_busy_timeout(tmp_path: Path) -> No
 def test_in_memory_sqlite_is_refused() -> None:
     with pytest.raises(ValueError, match="file database"):
         make_engine("sqlite:///:memory:")
+
+
+def test_revision_0005_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'round.db'}"
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0004")
+        inspector = inspect(engine)
+        assert "do_not_call" not in {c["name"] for c in inspector.get_columns("debtors")}
+        assert "help_message" not in {c["name"] for c in inspector.get_columns("agent_presence")}
+        migrate(url)
+        inspector = inspect(engine)
+        assert "do_not_call" in {c["name"] for c in inspector.get_columns("contact_points")}
+        assert "ix_history_channel_occurred_at" in {
+            i["name"] for i in inspector.get_indexes("history_events")
+        }
+    finally:
+        engine.dispose()

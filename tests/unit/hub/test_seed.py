@@ -160,3 +160,22 @@ def test_full_demo_portfolio_counts(tmp_path: Path) -> None:
     )
     assert int(low) >= 5 and 200 < int(high) <= 500  # type: ignore[call-overload]
     assert query(path, "SELECT count(DISTINCT debtor_id) FROM history_events") == [(2000,)]
+
+
+def test_about_three_in_a_hundred_debtors_and_some_points_are_do_not_call() -> None:
+    import datetime as dt
+
+    from sync.hub.portfolio import IdCounters, generate
+
+    rows = generate(random.Random(7), 1000, dt.datetime(2026, 11, 23, tzinfo=dt.UTC), IdCounters())
+    flagged = [d for d in rows.debtors if d["do_not_call"]]
+    assert 20 <= len(flagged) <= 40
+    assert all(d["do_not_call_reason"] for d in flagged)
+    assert not any(d["do_not_call_reason"] for d in rows.debtors if not d["do_not_call"])
+    points = [c for c in rows.contact_points if c["do_not_call"]]
+    assert 0 < len(points) < len(rows.contact_points) // 10
+    # Every debtor keeps a point that may be used (the first one is never flagged).
+    first = {}
+    for point in rows.contact_points:
+        first.setdefault(point["debtor_id"], point)
+    assert not any(p["do_not_call"] for p in first.values())

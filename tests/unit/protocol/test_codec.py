@@ -126,3 +126,89 @@ def test_arbitrary_objects_with_a_type_decode_or_fail_cleanly(kind: str, body: d
         assert exc.code in {"malformed", "unknown_type", "invalid"}
     else:
         assert type_of(type(message)) == kind
+
+
+def test_floor_and_workspace_messages_round_trip() -> None:
+    from sync.protocol import (
+        AgentOrder,
+        BoardDelta,
+        BoardEntry,
+        CallbackItem,
+        CallbackList,
+        CommandAgent,
+        Done,
+        KpiData,
+        KpiPoint,
+        KpiSet,
+        PreviewGo,
+        QueueMessage,
+        RaiseHelp,
+        ReportCallStatus,
+    )
+
+    at = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
+    sent_by_clients = [
+        ReportCallStatus(handoff_id="h", mos=4.2, script_node="offer", ref="1"),
+        RaiseHelp(message="Ayuda", ref="2"),
+        CommandAgent(agent="ana", action="extend_wrapup", seconds=60, ref="3"),
+        QueueMessage(key="k", debtor_id=1, channel="sms", contact_point_id=2, text="hola"),
+    ]
+    for msg in sent_by_clients:
+        assert decode_client(encode(msg)) == msg
+    kpis = KpiSet(
+        scope="agent", since=at, contacts=3, right_party_contacts=2, promises=1,
+        promised_cents=100, goal_promises=12, goal_amount_cents=6_000_000, kept_rate_pct=None,
+        occupancy_pct=None, avg_handle_s=120.5, avg_wrapup_s=None, abandon_rate_pct=0.0,
+        contacts_by_hour=[KpiPoint(at=at, value=3.0)],
+    )  # fmt: skip
+    sent_by_hub = [
+        Done(ref="1"),
+        AgentOrder(seq=5, action="message", by="Carmen", text="Bien"),
+        PreviewGo(seq=6, handoff_id="h", agent="ana"),
+        KpiData(kpis=kpis),
+        CallbackList(
+            callbacks=[
+                CallbackItem(
+                    id=1,
+                    debtor_id=2,
+                    debtor_name="A B",
+                    due_at=at,
+                    for_agent=None,
+                    note="",
+                    campaign=None,
+                    handoff_id=None,
+                )
+            ]
+        ),
+        BoardDelta(
+            seq=7,
+            entry=BoardEntry(
+                agent="ana",
+                display_name="Ana",
+                state="on_call",
+                mos=3.9,
+                help_message="x",
+                help_at=at,
+                team="T",
+            ),
+        ),
+    ]
+    for reply in sent_by_hub:
+        assert decode_server(encode(reply)) == reply
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"type": "help.raise", "v": 1, "message": ""}',
+        b'{"type": "agent.command", "v": 1, "agent": "ana", "action": "fire"}',
+        b'{"type": "kpi.fetch", "v": 1, "scope": "team"}',
+        b'{"type": "preview.decide", "v": 1, "handoff_id": "h", "action": "maybe"}',
+        b'{"type": "message.queue", "v": 1, "key": "k", "debtor_id": 1, "channel": "fax",'
+        b' "contact_point_id": 1, "text": "x"}',
+    ],
+)
+def test_new_requests_with_bad_fields_are_invalid(raw: bytes) -> None:
+    with pytest.raises(ProtocolError) as caught:
+        decode_client(raw)
+    assert caught.value.code == "invalid"
