@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import pjsua2 as pj
 
+from softphone.burst import BurstLog
+from softphone.flood_guard import FloodGuard, FloodLimits
 from softphone.guard import guarded
 from softphone.leg import CallLeg, call_op
 from softphone.model import SoftphoneError, UnknownCallError
@@ -39,13 +41,46 @@ _running: SipEndpoint | None = None  # pjsua is a process-wide singleton
 # The pj.Endpoint object itself is made once and reused by every start(): pjsua2 aborts the
 # process if a second one is constructed while an old wrapper is still referenced anywhere
 # (a traceback, a test report), and libCreate() after libDestroy() on the same object works.
-_endpoint_object: pj.Endpoint | None = None
+_endpoint_object: _Library | None = None
+
+# (source "ip:port") -> None to let the INVITE reach call creation as usual, or the index of
+# the account that must take it instead (the refusing one).
+AdmitInvite = Callable[[str], "int | None"]
+RETRY_AFTER_S = 2  # what a refused INVITE is told (503 + Retry-After)
 
 
-def _library() -> pj.Endpoint:
+class _Library(pj.Endpoint):  # type: ignore[misc]
+    """The pjsua2 Endpoint, with the one hook that runs before pjsua creates a call's media.
+
+    pjsua asks `onSelectAccount` which account takes a new out-of-dialog request; for an INVITE
+    that is inside pjsua_call_on_incoming, after the `maxCalls` check and before
+    pjsua_media_channel_init opens the RTP/RTCP sockets. pjsua 2.15 ignores an invalid index
+    here (it falls back to the default account), so an INVITE over budget is handed to the
+    refusing account instead: it uses a loop media transport (no socket) and answers 503."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.admit_invite: AdmitInvite | None = None
+
+    @guarded
+    def onSelectAccount(self, prm: pj.OnSelectAccountParam) -> None:
+        admit = self.admit_invite
+        if admit is None:
+            return
+        rdata = prm.rdata
+        # info reads "Request msg INVITE/cseq=1 (rdata0x...)"; other methods (OPTIONS,
+        # MESSAGE) open no media and keep pjsua's choice.
+        if " INVITE/" not in str(rdata.info):
+            return
+        instead = admit(str(rdata.srcAddress))
+        if instead is not None:
+            prm.accountIndex = instead
+
+
+def _library() -> _Library:
     global _endpoint_object
     if _endpoint_object is None:
-        _endpoint_object = pj.Endpoint()
+        _endpoint_object = _Library()
     return _endpoint_object
 
 
@@ -65,6 +100,7 @@ class EndpointSettings:
     display_name: str
     bind_host: str = "127.0.0.1"
     port: int = 0
+    rtp_port: int = 0  # first media (RTP) port; 0 = pjsua's default base (4000)
     log_level: int = 0
     user_agent: str = "Acuerdo"
     max_calls: int = 4  # pjsua's default; the dialer simulator needs more (up to 32)
@@ -75,6 +111,8 @@ class EndpointSettings:
     password: str | None = field(default=None, repr=False)
     register_expires_s: int = 300
     register_retry_s: int = 15
+    # New INVITEs admitted to call creation; None = the most the I/O queue allows (max_calls).
+    flood_limits: FloodLimits | None = None
 
 
 class _StackLog(pj.LogWriter):  # type: ignore[misc]
@@ -121,6 +159,18 @@ class _LocalAccount(pj.Account):  # type: ignore[misc]
             self._on_registration("result", int(prm.code), str(prm.reason), int(prm.expiration))
 
 
+class _RefusingAccount(pj.Account):  # type: ignore[misc]
+    """Takes the INVITEs the flood guard turned away: loop media (no socket), then 503."""
+
+    def __init__(self, on_invite: Callable[[int], None]) -> None:
+        super().__init__()
+        self._on_invite = on_invite
+
+    @guarded
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
+        self._on_invite(prm.callId)
+
+
 class SipEndpoint:
     """Owns the pjsua2 Endpoint, the UDP transport, the local account and every CallLeg."""
 
@@ -135,10 +185,13 @@ class SipEndpoint:
         self._on_invite = on_invite
         self._on_registration = on_registration
         self._on_busy = on_busy
+        self._guard = FloodGuard(settings.flood_limits or FloodLimits.for_calls(settings.max_calls))
+        self._flood_log = BurstLog(log, "INVITE refused: too many new calls per second (flood)")
         self._stack_log: _StackLog | None = None
         self._ep: pj.Endpoint | None = None
         self._stopping = False
         self._account: _LocalAccount | None = None
+        self._refusing: _RefusingAccount | None = None
         self._contact_uri = ""
         self._transport_id = -1
         self._legs: dict[int, CallLeg] = {}
@@ -150,6 +203,11 @@ class SipEndpoint:
     @property
     def running(self) -> bool:
         return self._ep is not None
+
+    @property
+    def flood_refused(self) -> int:
+        """INVITEs refused (480, stateless, no media) by the flood guard since creation."""
+        return self._guard.refused
 
     @property
     def contact_uri(self) -> str:
@@ -197,6 +255,7 @@ class SipEndpoint:
             tcfg.publicAddress = s.bind_host  # else pjsua advertises a guessed interface
             apply_transport(tcfg, plan)
             transport_id = ep.transportCreate(plan.kind, tcfg)
+            ep.admit_invite = self._admit_invite
             ep.libStart()
             local_name = ep.transportGetInfo(transport_id).localName
             port = int(local_name.rsplit(":", 1)[1])
@@ -206,17 +265,19 @@ class SipEndpoint:
             if s.registrar is not None:
                 _registration_config(acfg, s, plan, transport_id)
             apply_account(acfg, plan)
-            acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
-            acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
+            _media_transport(acfg, s)
             # An answer listing several codecs would otherwise trigger a codec-locking re-INVITE
             # that simple peers (sipp scenarios, some dialers) treat as unexpected.
             acfg.mediaConfig.lockCodecEnabled = False
             account.create(acfg, True)
+            refusing = _refusing_account(self._refuse_flooded, s, transport_id)
         except (pj.Error, ValueError) as exc:
+            ep.admit_invite = None
             ep.libDestroy()
             raise SoftphoneError(f"cannot start SIP endpoint: {_describe(exc)}") from None
         self._ep = ep
         self._account = account
+        self._refusing = refusing
         self._transport_id = transport_id
         self._contact_uri = f"sip:{s.user}@{s.bind_host}:{port}{plan.uri_suffix}"
         _running = self
@@ -227,9 +288,35 @@ class SipEndpoint:
         if self._ep is None:
             return
         self._ep.libHandleEvents(wait_ms)
-        self._released.clear()
+        self._flood_log.flush()
         for call_id in [cid for cid, leg in self._legs.items() if leg.ended]:
-            del self._legs[call_id]
+            self._released.append(self._legs.pop(call_id))
+        # A Call wrapper's destructor clears the user data of *its call id* and hangs that id
+        # up if active. Once pjsua reused the id for a new INVITE, deleting the old wrapper
+        # would orphan the new call (its callbacks stop: it stays "ringing" for us) and hang
+        # it up at once. So an old wrapper waits here until its id holds no live call.
+        self._released = [call for call in self._released if _holds_live_call(call)]
+
+    def _admit_invite(self, source: str) -> int | None:
+        if self._guard.admit(source) or self._refusing is None:
+            return None
+        self._flood_log.event(f"budget {self._guard.limits.per_window} per s")
+        return int(self._refusing.getId())
+
+    def _refuse_flooded(self, call_id: int) -> None:
+        assert self._refusing is not None
+        call = pj.Call(self._refusing, call_id)
+        self._released.append(call)  # never deleted inside its own callback
+        self._wrappers.add(call)
+        prm = call_op(503, "Service Unavailable")
+        retry = pj.SipHeader()
+        retry.hName = "Retry-After"
+        retry.hValue = str(RETRY_AFTER_S)
+        prm.txOption.headers.append(retry)
+        try:
+            call.hangup(prm)
+        except pj.Error as exc:
+            log.warning("cannot refuse flooded call %s: %s", call_id, _describe(exc))
 
     def _invite(self, call_id: int, message: str, source: str, arrived: float) -> None:
         if self._on_invite is not None:
@@ -283,8 +370,7 @@ class SipEndpoint:
         acfg.idUri = f'"{s.display_name}" <sip:{s.user}@{s.bind_host}>'
         _registration_config(acfg, self._settings, plan, self._transport_id)
         apply_account(acfg, plan)
-        acfg.mediaConfig.transportConfig.boundAddress = s.bind_host
-        acfg.mediaConfig.transportConfig.publicAddress = s.bind_host
+        _media_transport(acfg, s)
         acfg.mediaConfig.lockCodecEnabled = False
         try:
             self._account.modify(acfg)
@@ -311,6 +397,8 @@ class SipEndpoint:
             self._end_calls(ep, grace_s)
             if release is not None:
                 release()
+            if self._refusing is not None:
+                self._refusing.shutdown()
             if self._account is not None:
                 self._account.shutdown()
         except Exception:
@@ -319,8 +407,10 @@ class SipEndpoint:
             self._legs.clear()
             self._released.clear()
             self._account = None
+            self._refusing = None
             gc.collect()  # any Call wrapper still in a cycle must go before the library does
             self._disown_strays()
+            _library().admit_invite = None
             try:
                 ep.libDestroy()
             except pj.Error as exc:
@@ -354,6 +444,43 @@ class SipEndpoint:
         if strays:
             log.warning("%d call object(s) still referenced at shutdown; leaked", len(strays))
         self._wrappers = weakref.WeakSet()
+
+
+def _refusing_account(
+    on_invite: Callable[[int], None], s: EndpointSettings, transport_id: int
+) -> _RefusingAccount:
+    account = _RefusingAccount(on_invite)
+    acfg = pj.AccountConfig()
+    # A user nobody dials, so pjsua's own matching never picks it; only the guard does.
+    acfg.idUri = f"<sip:flood-guard@{s.bind_host}>"
+    acfg.sipConfig.transportId = transport_id
+    acfg.mediaConfig.useLoopMedTp = True  # pjmedia's loop transport: no RTP/RTCP socket
+    account.create(acfg, False)
+    return account
+
+
+def rtp_port_span(max_calls: int) -> int:
+    """How many media ports from `rtp_port` on a desk uses: a pair per call, with room for
+    pairs a just-ended call still holds (about 0.5 s) and for ports another program took."""
+    return max(32, 8 * max_calls)
+
+
+def _media_transport(acfg: pj.AccountConfig, s: EndpointSettings) -> None:
+    tcfg = acfg.mediaConfig.transportConfig
+    tcfg.boundAddress = s.bind_host
+    tcfg.publicAddress = s.bind_host
+    if s.rtp_port:
+        # pjsua counts up from here (an RTP+RTCP pair per call, skipping taken ports) for the
+        # life of the process; the range makes it wrap so a firewall rule can name every port.
+        tcfg.port = s.rtp_port
+        tcfg.portRange = rtp_port_span(s.max_calls)
+
+
+def _holds_live_call(call: pj.Call) -> bool:
+    try:
+        return int(call.getId()) >= 0 and bool(call.isActive())
+    except pj.Error:
+        return False
 
 
 def _registration_config(

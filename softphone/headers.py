@@ -13,9 +13,13 @@ import re
 
 HANDOFF_HEADER = "X-Acuerdo-Handoff"
 CALL_INFO_HEADER = "Call-Info"
+# A supervisor's monitor leg carries the hub-signed grant (softphone.monitor checks it).
+GRANT_HEADER = "X-Acuerdo-Grant"
 
 # Handoff ids are opaque tokens minted by the hub; anything wider than this is not ours.
 _HANDOFF_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:~+\-]{0,127}$")
+# Grants are "<base64url>.<base64url>" (sync.hub.grants, at most 2000 characters).
+_GRANT_TOKEN = re.compile(r"^[A-Za-z0-9_\-]{1,1900}\.[A-Za-z0-9_\-]{1,100}$")
 # A generous upper bound: nobody asks a phone to answer a day later.
 _MAX_ANSWER_AFTER_S = 86_400.0
 
@@ -51,6 +55,20 @@ def handoff_id_from(headers: dict[str, list[str]]) -> str | None:
         if _HANDOFF_ID.match(candidate):
             return candidate
     return None
+
+
+def grant_token_from(headers: dict[str, list[str]]) -> str | None:
+    """The monitor grant an INVITE carries, or None when absent or not token-shaped."""
+    for value in headers.get(GRANT_HEADER.lower(), []):
+        candidate = value.strip()
+        if _GRANT_TOKEN.match(candidate):
+            return candidate
+    return None
+
+
+def is_grant_token(token: str) -> bool:
+    """Whether `token` may go into a SIP header as a grant (no spaces, quotes or CR/LF)."""
+    return isinstance(token, str) and _GRANT_TOKEN.match(token) is not None
 
 
 def answer_after_from(headers: dict[str, list[str]]) -> float | None:

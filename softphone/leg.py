@@ -49,6 +49,13 @@ class LegObserver(Protocol):
     def leg_changed(self, leg: CallLeg) -> None: ...
 
 
+class SpawningObserver(LegObserver, Protocol):
+    """Optional: an observer that also takes calls pjsua creates on its own (we follow a
+    REFER as the transferee, or an INVITE with Replaces takes over one of our calls)."""
+
+    def leg_spawned(self, leg: CallLeg) -> None: ...
+
+
 class CallLeg(pj.Call):  # type: ignore[misc]
     """A pjsua2 Call that keeps its own state as plain values for snapshots."""
 
@@ -60,6 +67,7 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         call_id: int = pj.PJSUA_INVALID_ID,
     ) -> None:
         super().__init__(account, call_id)
+        self.account = account
         self.observer = observer
         self.direction: CallDirection = direction
         self.call_id = call_id
@@ -85,12 +93,19 @@ class CallLeg(pj.Call):  # type: ignore[misc]
         self.recording_paused = False
         self.secure_media = False  # SRTP negotiated
         self.local_rtp = ""  # "ip:port" our RTP listened on (kept after the call ends)
+        # Calls pjsua started for this one (following its REFER), kept alive until adopted.
+        self.spawned: list[CallLeg] = []
+        self.spawned_by: CallLeg | None = None
 
     @guarded
     def onCallState(self, prm: pj.OnCallStateParam) -> None:
         info = self.getInfo()
         if self.call_id == pj.PJSUA_INVALID_ID:
             self.call_id = info.id
+            if self.spawned_by is not None:
+                self.spawned_by.spawned.remove(self)
+                self.spawned_by = None
+                _tell_spawned(self)
         self.remote_uri = info.remoteUri
         if info.lastStatusCode:
             self.sip_status = int(info.lastStatusCode)
@@ -132,6 +147,32 @@ class CallLeg(pj.Call):  # type: ignore[misc]
             self.transferred = True
             prm.cont = False
             self.hangup(call_op())
+
+    @guarded
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:
+        # We are the transferee: pjsua dials the Refer-To target (with its Replaces, for an
+        # attended transfer) as a new call; give it a leg now or its audio goes nowhere.
+        if int(prm.statusCode) // 100 > 2:
+            return
+        leg = CallLeg(self.account, self.observer, "outgoing")
+        leg.handoff_id = self.handoff_id
+        leg.remote_uri = str(prm.dstUri).split("?", 1)[0]  # never the Replaces dialog ids
+        leg.invite_at = time.monotonic()
+        leg.spawned_by = self
+        self.spawned.append(leg)
+        prm.newCall = leg
+        log.info("call %s transferred by the peer; following the REFER", self.call_id)
+
+    @guarded
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:
+        # An INVITE with Replaces took over this call (an attended transfer ending at us):
+        # pjsua already answered it; the new leg carries on where this one stops.
+        leg = CallLeg(self.account, self.observer, self.direction, int(prm.newCallId))
+        leg.handoff_id = self.handoff_id
+        leg.invite_at = time.monotonic()
+        prm.newCall = leg
+        _tell_spawned(leg)
+        log.info("call %s replaced by call %s", self.call_id, leg.call_id)
 
     @guarded
     def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:
@@ -216,6 +257,14 @@ def _quality(codec: str, rtcp: pj.RtcpStat) -> CallQuality | None:
         rx_jitter_ms=int(rx.jitterUsec.mean) / 1000.0 if int(rx.jitterUsec.n) else 0.0,
         rtt_ms=int(rtt.mean) / 1000.0 if int(rtt.n) else None,
     )
+
+
+def _tell_spawned(leg: CallLeg) -> None:
+    adopt = getattr(leg.observer, "leg_spawned", None)
+    if adopt is None:
+        log.warning("call %s started by pjsua has no owner; it runs unobserved", leg.call_id)
+    else:
+        adopt(leg)
 
 
 def call_op(status: int = 0, reason: str = "") -> pj.CallOpParam:

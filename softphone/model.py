@@ -38,6 +38,9 @@ class PhoneConfig:
     bind_host: str = "127.0.0.1"
     # 0 asks the OS for a free port; the bound one is then in Phone.contact_uri.
     port: int = 0
+    # First UDP port of the media range (RTP on even ports, RTCP on the next odd one, counting
+    # up per call) so a firewall can be opened for it; 0 = pjsua's default base, 4000.
+    rtp_port: int = 0
     # None = the dialer INVITEs our contact directly (the demo); registration comes later.
     registrar: str | None = None
     unpaired_policy: UnpairedPolicy = "ring"
@@ -79,6 +82,8 @@ class PhoneConfig:
             raise ValueError(f"bind_host must be an IPv4 address: {self.bind_host!r}") from None
         if not 0 <= self.port <= 65535:
             raise ValueError(f"PhoneConfig.port must be 0..65535, got {self.port}")
+        if self.rtp_port != 0 and not 1024 <= self.rtp_port <= 65_000:
+            raise ValueError(f"PhoneConfig.rtp_port must be 0 or 1024..65000, got {self.rtp_port}")
         if self.unpaired_policy not in ("ring", "reject"):
             raise ValueError(f"unpaired_policy is 'ring' or 'reject': {self.unpaired_policy!r}")
         if self.pairing_wait_s < 0:
@@ -168,12 +173,38 @@ class CallInfo:
     secure_media: bool = False  # the audio runs over SRTP
 
 
+MonitorMode = Literal["listen", "coach", "join"]
+
+
+@dataclass(frozen=True)
+class MonitorInfo:
+    """A supervisor's monitor leg as one side sees it (listener's optional `on_monitor`).
+
+    Agent side: `customer_call_id` is the call being monitored; `mode` None means the leg
+    ended; `notify_agent` says whether the agent is shown who listens (coach/join always).
+    Supervisor side: `customer_call_id` is None and `sip_status` is the agent phone's last
+    answer to our grant (200 accepted, 403 refused: `mode` then stays what it was)."""
+
+    call_id: int
+    customer_call_id: int | None
+    supervisor: str
+    mode: MonitorMode | None
+    notify_agent: bool
+    sip_status: int | None = None
+
+
 class PhoneListener(Protocol):
     """What the phone tells its owner; both run on the pumping (GUI) thread."""
 
     def on_incoming(self, call: CallInfo) -> None: ...
 
     def on_call_changed(self, call: CallInfo) -> None: ...
+
+
+class MonitorListener(Protocol):
+    """Optional: a PhoneListener that also has this method hears about monitor legs."""
+
+    def on_monitor(self, info: MonitorInfo) -> None: ...
 
 
 class RegistrationListener(Protocol):

@@ -20,22 +20,28 @@ from pathlib import Path
 import pjsua2 as pj
 
 from softphone import calls as features
+from softphone import monitor
 from softphone.answer_policy import BUSY_STATUS, AnswerRules, IncomingDecision, TrustedSources
 from softphone.audio.headset import Headset
 from softphone.audio.streams import AudioLevels
 from softphone.burst import BurstLog
+from softphone.codecs import apply_codec_policy
 from softphone.endpoint import EndpointSettings, SipEndpoint
-from softphone.headers import handoff_id_from, parse_headers
+from softphone.headers import GRANT_HEADER, handoff_id_from, parse_headers
 from softphone.leg import CallLeg, call_op
 from softphone.model import (
+    AudioPrefs,
     CallInfo,
+    MonitorInfo,
     PhoneConfig,
     PhoneListener,
     RegistrationInfo,
     SoftphoneError,
 )
+from softphone.monitor import GrantVerifier, MonitorDesk
+from softphone.monitor_legs import SupervisorLeg
 from softphone.network import NetworkPlan
-from softphone.recording import CallRecording
+from softphone.recorder import Recorder
 from softphone.registration import RegistrationTracker
 
 log = logging.getLogger("acuerdo.softphone")
@@ -74,6 +80,7 @@ class Phone:
                 display_name=config.display_name,
                 bind_host=config.bind_host,
                 port=config.port,
+                rtp_port=config.rtp_port,
                 log_level=config.log_level,
                 transport=config.transport,
                 network=network,
@@ -94,7 +101,10 @@ class Phone:
         self._registration = RegistrationTracker(config.registrar, config.register_retry_s)
         self._headset = Headset(config.audio)
         self._next_device_check = 0.0
-        self._recordings: dict[int, CallRecording] = {}
+        self._recorder = Recorder(self._headset, self._endpoint.leg)
+        self._monitor = MonitorDesk(
+            self._endpoint, self._headset, config.user, self._tell_monitor, recorder=self._recorder
+        )
 
     @property
     def config(self) -> PhoneConfig:
@@ -115,6 +125,8 @@ class Phone:
         With a registrar configured, registration starts here and its progress is reported to
         the listener's `on_registration` (if it has one); failures never raise."""
         self._endpoint.start()
+        # Speex garbles audio once two calls are up (a monitor leg, a consult): see codecs.py.
+        apply_codec_policy(pj.Endpoint.instance())
         try:
             self._headset.start()
         except pj.Error as exc:
@@ -126,7 +138,8 @@ class Phone:
         self._endpoint.pump(0)
         self._busy_log.flush()
         self._refused_log.flush()
-        self._drain_recordings()
+        self._recorder.drain()
+        self._monitor.pump()
         now = time.monotonic()
         if now >= self._next_device_check and self._endpoint.running:
             self._next_device_check = now + 0.1
@@ -213,54 +226,45 @@ class Phone:
     def set_volume(self, speaker: float | None = None, mic: float | None = None) -> None:
         self._headset.set_volume(speaker, mic)
 
+    def set_devices(self, prefs: AudioPrefs) -> None:
+        """Move the headset, mic and ringer to these devices now, calls staying up."""
+        self._headset.set_devices(prefs)
+
     # --- recording ---------------------------------------------------------------------------
 
     def start_recording(self, call_id: int, path: Path) -> None:
-        """Record the call to a stereo WAV at `path` (left customer, right agent) with a
-        sidecar `<path>.json`; raises SoftphoneError if the call has no audio or the file
-        cannot be created. Stops by itself when the call ends."""
+        """Record the call to a stereo WAV at `path` (left customer, right agent plus a joined
+        supervisor) with a sidecar `<path>.json`; raises SoftphoneError if the call has no
+        audio or the file cannot be created. Stops by itself when the call ends."""
         leg = self._endpoint.leg(call_id)
-        audio = leg.audio()
-        port = self._headset.port
-        if audio is None or port is None:
-            raise SoftphoneError(f"call {call_id} has no audio to record")
-        if call_id in self._recordings:
-            raise SoftphoneError(f"call {call_id} is already being recorded")
-        recording = CallRecording(path, call_id, leg.handoff_id)
-        try:
-            recording.open()
-            audio.startTransmit(recording)
-        except (OSError, pj.Error) as exc:
-            recording.finish()
-            raise SoftphoneError(f"cannot record call {call_id}: {exc}") from None
-        recording.agent_live = not (leg.muted or leg.on_hold)
-        port.taps = (*port.taps, recording.agent_tap)
-        self._recordings[call_id] = recording
-        leg.recording = True
-        log.info("recording call %s", call_id)
+        self._recorder.start(leg, path)
+        self._monitor.recording_started(leg)  # a joined supervisor is part of the call
         self._notify_changed(leg)
 
     def pause_recording(self, call_id: int, by: str) -> None:
         """Pause (card data): silence is written until resumed; `by` (agent id, "supervisor")
         goes into the sidecar. Idempotent."""
-        self._set_recording_paused(call_id, True, by)
+        leg = self._endpoint.leg(call_id)
+        self._recorder.set_paused(leg, True, by)
+        self._notify_changed(leg)
 
     def resume_recording(self, call_id: int, by: str) -> None:
-        self._set_recording_paused(call_id, False, by)
+        leg = self._endpoint.leg(call_id)
+        self._recorder.set_paused(leg, False, by)
+        self._notify_changed(leg)
 
     def stop_recording(self, call_id: int) -> Path | None:
         """Finish the call's recording; the WAV's path, or None if it was not recording."""
-        recording = self._recordings.pop(call_id, None)
-        if recording is None:
+        path = self._recorder.stop(call_id)
+        if path is None:
             return None
-        self._close_recording(recording)
         try:
             leg = self._endpoint.leg(call_id)
         except SoftphoneError:
-            return recording.path
+            return path
         leg.recording = leg.recording_paused = False
         self._notify_changed(leg)
-        return recording.path
+        return path
 
     def answer(self, call_id: int) -> None:
         self._operate(call_id, "answer", lambda leg: leg.answer(call_op(200)))
@@ -272,6 +276,24 @@ class Phone:
 
     def hangup(self, call_id: int) -> None:
         self._operate(call_id, "hang up", lambda leg: leg.hangup(call_op()))
+
+    # --- supervisor monitoring (softphone.monitor does the work) ------------------------------
+
+    def set_grant_key(self, key: bytes | None, verify: GrantVerifier | None = None) -> None:
+        """Agent side: the key monitor grants for this user are signed with (None = refuse
+        every monitor leg) and, once, the verifier (`sync.hub.grants.verify_grant`)."""
+        self._monitor.set_key(key, verify)
+
+    def start_monitor(self, sip_uri: str, token: str) -> int:
+        """Supervisor side: dial the agent's phone with a hub grant; returns the call id. The
+        agent's answer comes as `on_monitor` (and the call's own `on_call_changed`)."""
+        leg = monitor.dial_monitor(self._endpoint, self, sip_uri, token, self._monitor_answered)
+        self._notify_changed(leg)
+        return leg.call_id
+
+    def change_monitor(self, call_id: int, token: str) -> None:
+        """Supervisor side: send a new grant (another mode) in-dialog; `on_monitor` follows."""
+        monitor.regrant(self._endpoint.leg(call_id), token)
 
     def set_hold(self, call_id: int, on: bool) -> None:
         """Put the call on hold (re-INVITE, a=sendonly) or take it off; CallInfo follows."""
@@ -307,8 +329,10 @@ class Phone:
 
     @property
     def refused_invites(self) -> int:
-        """INVITEs refused since start: over the call limit or by the answer policy."""
-        return self._busy_log.total + self._refused_log.total
+        """INVITEs refused since start: over the call limit, by the flood guard (480 before
+        any media), by the answer policy, or monitor legs without a valid grant."""
+        refused = self._busy_log.total + self._refused_log.total + self._monitor.refused
+        return refused + self._endpoint.flood_refused
 
     def local_rtp_port(self, call_id: int) -> int | None:
         """The UDP port this call's RTP arrives on (diagnostics, firewall checks)."""
@@ -345,20 +369,27 @@ class Phone:
             return
         audio.startTransmit(port)
         self._wire_capture(leg, audio)
-        recording = self._recordings.get(leg.call_id)
-        if recording is not None:
-            audio.startTransmit(recording)  # a re-INVITE gave the call a new media slot
+        self._recorder.media_ready(leg, audio)  # a re-INVITE gave the call a new media slot
         if leg.conference:
             features.conference([other for other in self._endpoint.legs() if other.conference])
+        self._monitor.customer_media_ready(leg)
 
     def leg_changed(self, leg: CallLeg) -> None:
         self._update_alerts()
         self._notify_changed(leg)
+        self._monitor.customer_changed(leg)
+
+    def leg_spawned(self, leg: CallLeg) -> None:
+        """pjsua started a call for us (we follow a REFER, or a Replaces took over a call)."""
+        self._endpoint.adopt(leg)
 
     # --- internals ---------------------------------------------------------------------------
 
     def _invite_arrived(self, call_id: int, message: str, source: str, arrived: float) -> None:
         headers = parse_headers(message)
+        if GRANT_HEADER.lower() in headers:  # a supervisor's leg: decided before the policy
+            self._monitor.invite_arrived(call_id, headers, arrived)
+            return
         leg = CallLeg(self._endpoint.account, self, "incoming", call_id)
         leg.handoff_id = handoff_id_from(headers)
         leg.invite_at = arrived
@@ -379,6 +410,18 @@ class Phone:
         leg.answer(call_op(180))
         self._update_alerts()
         self._listener.on_incoming(leg.snapshot())
+
+    def _monitor_answered(self, leg: SupervisorLeg) -> None:
+        self._tell_monitor(monitor.supervisor_info(leg))
+
+    def _tell_monitor(self, info: MonitorInfo) -> None:
+        notify = getattr(self._listener, "on_monitor", None)
+        if notify is None:
+            return
+        try:
+            notify(info)
+        except Exception:
+            log.exception("listener failed on monitor leg %s", info.call_id)
 
     def _registration_event(self, event: str, status: int, reason: str, expires: int) -> None:
         if event == "started":
@@ -403,45 +446,8 @@ class Phone:
         except pj.Error as exc:
             log.warning("cannot refuse call %s: %s", leg.call_id, exc.reason)
 
-    def _set_recording_paused(self, call_id: int, paused: bool, by: str) -> None:
-        leg = self._endpoint.leg(call_id)
-        recording = self._recordings.get(call_id)
-        if recording is None:
-            raise SoftphoneError(f"call {call_id} is not being recorded")
-        if not isinstance(by, str) or not by.strip() or len(by) > 64:
-            raise ValueError("say who paused the recording (1..64 characters)")
-        recording.drain()  # frames before the pause keep their audio
-        if paused:
-            recording.pause(by.strip())
-        else:
-            recording.resume(by.strip())
-        leg.recording_paused = paused
-        log.info("recording of call %s %s", call_id, "paused" if paused else "resumed")
-        self._notify_changed(leg)
-
-    def _drain_recordings(self) -> None:
-        for call_id, recording in list(self._recordings.items()):
-            try:
-                ended = self._endpoint.leg(call_id).ended
-            except SoftphoneError:
-                ended = True
-            if ended or recording.finished:
-                del self._recordings[call_id]
-                self._close_recording(recording)
-            else:
-                recording.drain()
-
-    def _close_recording(self, recording: CallRecording) -> None:
-        port = self._headset.port
-        if port is not None:
-            port.taps = tuple(t for t in port.taps if t is not recording.agent_tap)
-        recording.finish()
-        log.info("recording of call %s finished", recording.call_id)
-
     def _release_media(self) -> None:
-        for recording in self._recordings.values():
-            self._close_recording(recording)
-        self._recordings.clear()
+        self._recorder.close_all()
         self._headset.release()
 
     def _update_alerts(self) -> None:
@@ -461,9 +467,7 @@ class Phone:
             port.startTransmit(audio)
         else:
             port.stopTransmit(audio)
-        recording = self._recordings.get(leg.call_id)
-        if recording is not None:
-            recording.agent_live = live
+        self._recorder.set_agent_live(leg.call_id, live)
 
     def _notify_changed(self, leg: CallLeg) -> None:
         if leg.silent:

@@ -1,4 +1,4 @@
-"""Call recording to a stereo WAV (left: customer, right: agent) with pause for card data.
+"""Call recording to a stereo WAV (left: customer, right: our side) with pause for card data.
 
 Stereo rather than a mix because quality review and speech analytics need to know who said
 what, and a mix can always be made later from two channels but never split again; it costs
@@ -7,8 +7,10 @@ customer) that, on the same media tick, takes the frame the headset port gave th
 agent, through a tap on `BridgePort`); the media callback only queues the pair, blanked at once
 while paused, and `drain()` on the pumping thread writes them. While paused, silence is written
 so offsets stay true to the call's timeline, and each pause (start/end offsets in seconds, who
-paused) goes to a sidecar JSON beside the WAV. It must never write audio captured during a
-pause, never call pjsua2 from its frame callback, and never outlive the endpoint.
+paused) goes to a sidecar JSON beside the WAV. A supervisor who joined the call is part of it:
+while the customer hears them, their leg feeds a second port (`SupervisorFeed`) mixed into the
+right channel, and the sidecar lists those stretches. It must never write audio captured during
+a pause, never call pjsua2 from its frame callback, and never outlive the endpoint.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pjsua2 as pj
 
 from softphone.audio.port import CLOCK_RATE, FRAME_BYTES, FRAME_MS
@@ -42,6 +45,26 @@ class RecordingPause:
     by: str
 
 
+@dataclass
+class SupervisorStretch:
+    """A stretch where a joined supervisor was heard in the call (right channel)."""
+
+    start_s: float
+    end_s: float | None
+
+
+class SupervisorFeed(pj.AudioMediaPort):  # type: ignore[misc]
+    """Takes a joined supervisor's audio off the bridge for one recording (media thread)."""
+
+    def __init__(self, recording: CallRecording) -> None:
+        super().__init__()
+        self._tap = recording.supervisor_tap
+
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:
+        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
+            self._tap.append(bytes(frame.buf))
+
+
 class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
     """Records one call; created by `Phone.start_recording`, finished when the call ends."""
 
@@ -54,6 +77,10 @@ class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
         self.paused = False  # read by the media thread: a single attribute store is atomic
         self.agent_live = True  # False while our capture is not sent into the call (mute/hold)
         self.agent_tap: deque[bytes] = deque(maxlen=8)  # filled by BridgePort each tick
+        # Filled by the SupervisorFeed on the same bridge tick; empty unless one is heard.
+        self.supervisor_tap: deque[bytes] = deque(maxlen=4)
+        self.supervisor: SupervisorFeed | None = None
+        self.supervisor_stretches: list[SupervisorStretch] = []
         self._frames: deque[tuple[bytes, bytes]] = deque(maxlen=_QUEUE_FRAMES)
         self.captured = 0  # frames seen by the media thread (the recording's clock)
         self.pauses: list[RecordingPause] = []
@@ -83,16 +110,50 @@ class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
         agent = _SILENCE
         with contextlib.suppress(IndexError):
             agent = self.agent_tap.popleft()
+        supervisor = None
+        with contextlib.suppress(IndexError):
+            supervisor = self.supervisor_tap.popleft()
         if self.paused:
             self._frames.append((_SILENCE, _SILENCE))
         else:
             customer = bytes(frame.buf) if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO else _SILENCE
-            self._frames.append((customer, agent if self.agent_live else _SILENCE))
+            ours = agent if self.agent_live else _SILENCE
+            if supervisor is not None and len(supervisor) == len(ours):
+                ours = _mix(ours, supervisor)
+            self._frames.append((customer, ours))
         self.captured += 1
 
     @property
     def offset_s(self) -> float:
         return round(self.captured * FRAME_MS / 1000, 3)
+
+    def supervisor_feed(self) -> SupervisorFeed:
+        """The port a joined supervisor's leg transmits into (created on first use)."""
+        if self.supervisor is None:
+            feed = SupervisorFeed(self)
+            fmt = pj.MediaFormatAudio()
+            fmt.type = pj.PJMEDIA_TYPE_AUDIO
+            fmt.clockRate = CLOCK_RATE
+            fmt.channelCount = 1
+            fmt.bitsPerSample = 16
+            fmt.frameTimeUsec = FRAME_MS * 1000
+            feed.createPort(f"rec{self.call_id}sup", fmt)
+            self.supervisor = feed
+        return self.supervisor
+
+    def supervisor_heard(self, heard: bool) -> None:
+        """Note where a joined supervisor starts or stops being part of the call."""
+        open_stretch = (
+            bool(self.supervisor_stretches) and self.supervisor_stretches[-1].end_s is None
+        )
+        if heard and not open_stretch:
+            self.supervisor_stretches.append(SupervisorStretch(self.offset_s, None))
+        elif not heard and open_stretch:
+            self.supervisor_stretches[-1].end_s = self.offset_s
+            self.supervisor_tap.clear()
+        else:
+            return
+        self._write_sidecar(complete=False)
 
     def pause(self, by: str) -> None:
         if self.paused:
@@ -135,6 +196,8 @@ class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
         self.drain()
         if self.paused and self.pauses:
             self.pauses[-1].end_s = self.offset_s
+        if self.supervisor_stretches and self.supervisor_stretches[-1].end_s is None:
+            self.supervisor_stretches[-1].end_s = self.offset_s
         if self._wav is not None:
             with contextlib.suppress(OSError, wave.Error):
                 self._wav.close()
@@ -147,10 +210,12 @@ class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
             "handoff_id": self.handoff_id,
             "wav": self.path.name,
             "sample_rate": CLOCK_RATE,
+            # The right channel is what our side says: the agent, and a supervisor who joined.
             "channels": {"left": "customer", "right": "agent"},
             "started_at": self._started_at,
             "duration_s": self.offset_s,
             "pauses": [asdict(p) for p in self.pauses],
+            "supervisor_joined": [asdict(s) for s in self.supervisor_stretches],
             "complete": complete,
         }
         tmp = self.sidecar.with_suffix(".tmp")
@@ -159,6 +224,12 @@ class CallRecording(pj.AudioMediaPort):  # type: ignore[misc]
             os.replace(tmp, self.sidecar)
         except OSError as exc:
             log.error("cannot write recording metadata for call %s: %s", self.call_id, exc)
+
+
+def _mix(a: bytes, b: bytes) -> bytes:
+    """Two 16-bit frames summed, clipped rather than wrapped (a loud pair must not crackle)."""
+    total = np.frombuffer(a, dtype=np.int16).astype(np.int32) + np.frombuffer(b, dtype=np.int16)
+    return bytes(np.clip(total, -32768, 32767).astype(np.int16).tobytes())
 
 
 def _interleave(left: bytes, right: bytes) -> bytes:

@@ -6,6 +6,7 @@ loopback. Prints "READY <contact uri>", then "ENDED <CallInfo JSON>" per finishe
 when stdin closes or after --seconds.
 Usage: python -m tests.integration.softphone.peer_phone_process --tone 1000 --record DIR
        [--transport tls --cert C --key K --ca CA] [--srtp off|optional|mandatory]
+       [--codec PCMA] (offer/answer this codec first, as a G.711 dialer or PBX would)
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> int:
     parser.add_argument("--ca")
     parser.add_argument("--srtp", default="off")
     parser.add_argument("--seconds", type=float, default=40.0)
+    parser.add_argument("--codec", default="")
     args = parser.parse_args()
     from tests.integration.softphone.support import HeadsetStandIn, pump_until
 
@@ -62,6 +64,13 @@ def main() -> int:
     phone = Phone(config, listener)
     listener.phone = phone
     phone.start()
+    if args.codec:
+        import pjsua2 as pj
+
+        library = pj.Endpoint.instance()
+        for codec in library.codecEnum2():
+            if codec.codecId.split("/", 1)[0] == args.codec:
+                library.codecSetPriority(codec.codecId, 255)
     headset = HeadsetStandIn(phone, args.tone).start()
     print(f"READY {phone.contact_uri}", flush=True)
 

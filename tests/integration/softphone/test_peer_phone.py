@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
-import json
-import subprocess
-import sys
 import wave
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,60 +19,12 @@ import numpy as np
 import pytest
 
 from softphone import Phone, PhoneConfig
-from tests.integration.softphone.pulse import rms, tone_share
+from tests.integration.softphone.peer_phone import PeerPhone, tone_pattern
 from tests.integration.softphone.support import AnsweringListener, HeadsetStandIn, pump_until
 
 pytestmark = pytest.mark.sip
 
-ROOT = Path(__file__).resolve().parents[3]
 AGENT_HZ = 700
-
-
-class PeerPhone:
-    def __init__(self, record: Path, *args: str) -> None:
-        self.record = record
-        command = [sys.executable, "-m", "tests.integration.softphone.peer_phone_process"]
-        self.process = subprocess.Popen(
-            [*command, *args, "--record", str(record)],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        self.uri = self._line("READY ")
-
-    def _line(self, prefix: str) -> str:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:  # the child bounds its own lifetime
-            if line.startswith(prefix):
-                return line[len(prefix) :].strip()
-        raise AssertionError(f"peer exited ({self.process.wait()}) without {prefix!r}")
-
-    def finish(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def ended(self) -> dict[str, object]:
-        return dict(json.loads(self._line("ENDED ")))
-
-
-@pytest.fixture
-def peers() -> Iterator[list[PeerPhone]]:
-    started: list[PeerPhone] = []
-    yield started
-    for peer in started:
-        if peer.process.poll() is None:
-            peer.process.kill()
-        peer.process.wait()
-        for stream in (peer.process.stdin, peer.process.stdout):
-            if stream is not None:
-                stream.close()
 
 
 def _agent(config: PhoneConfig) -> tuple[Phone, AnsweringListener]:
@@ -124,11 +72,7 @@ def test_held_far_end_hears_silence_then_the_agent_again(
     [wav_path] = list(tmp_path.glob("call*.wav"))
     with wave.open(str(wav_path)) as wav:
         heard = np.frombuffer(wav.readframes(wav.getnframes()), np.int16).reshape(-1, 2)[:, 0]
-    pattern = ""
-    for start in range(0, heard.size - 1600, 1600):  # 100 ms windows at 16 kHz
-        block = heard[start : start + 1600]
-        quiet = rms(block) < 0.002
-        pattern += "S" if quiet else "T" if tone_share(block, AGENT_HZ) > 0.3 else "?"
+    pattern = tone_pattern(heard, AGENT_HZ)
     first = pattern.find("TTTTT")
     assert first >= 0, pattern
     silence = pattern.find("S" * 12, first)  # >= 1.2 s of silence while held

@@ -2,7 +2,8 @@
 
 kamailio runs on a free loopback port with a config written by the fixture (see kamailio.py).
 Recovery is tested the hard way: the registrar process is killed and started again, and the
-phone must re-register without anyone calling it.
+phone must re-register without anyone calling it. A network change (`Phone.network_changed`,
+what the desktop calls on resume) must re-register and carry a live call over with its media.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from softphone import Phone, PhoneConfig
 from softphone.model import RegistrationInfo
 from tests.integration.softphone.kamailio import Kamailio, available
+from tests.integration.softphone.peer_phone import PeerPhone
 from tests.integration.softphone.support import PCAP_G711A, AnsweringListener, Sipp, pump_until
 
 pytestmark = [
@@ -131,3 +133,38 @@ def test_phone_re_registers_by_itself_when_the_registrar_comes_back(kamailio: Ka
         assert states.index("retrying") < len(states) - 1 - states[::-1].index("registered")
     finally:
         phone.stop()
+
+
+def test_network_change_re_registers_and_keeps_the_call_with_media(
+    kamailio: Kamailio, peers: list[PeerPhone], tmp_path: Path
+) -> None:
+    peer = PeerPhone(tmp_path, "--tone", "1000")
+    peers.append(peer)
+    phone, listener = _phone(kamailio, PASSWORD)
+    phone.start()
+    try:
+        assert pump_until(phone.pump, lambda: phone.registration.state == "registered", 10)
+        call_id = phone.make_call(peer.uri)
+        assert pump_until(
+            phone.pump, lambda: getattr(phone.call(call_id), "rx_rtp_packets", 0) > 20, 10
+        )
+        registered_before = listener.states().count("registered")
+
+        phone.network_changed()  # as the desktop does on resume or a new network
+
+        assert pump_until(
+            phone.pump, lambda: listener.states().count("registered") > registered_before, 10
+        ), listener.registrations
+        before = phone.call(call_id)
+        assert before is not None
+        pump_until(phone.pump, lambda: False, 1.0)
+        after = phone.call(call_id)
+        assert after is not None and after.state == "confirmed", after
+        assert after.rx_rtp_packets >= before.rx_rtp_packets + 30  # ~50 packets/s go on
+        phone.hangup(call_id)
+        assert pump_until(phone.pump, lambda: not phone.calls(), 10)
+    finally:
+        phone.stop()
+    ended = peer.ended()
+    assert ended["confirmed_at"] is not None
+    peer.finish()
