@@ -2,7 +2,8 @@
 
 `HubLink` logs in as the dialer service user, keeps reconnecting with a bounded backoff when
 the hub goes away (a dialer must survive hub restarts), hands every `AgentAvailability` event to
-its owner, and matches replies to requests by their `ref`. Wrong credentials are fatal: retrying
+its owner (and every other stream event, such as a preview's go-ahead, to `on_event`), and
+matches replies to requests by their `ref`. Wrong credentials are fatal: retrying
 cannot fix them. It knows nothing of pacing or SIP, and it must never log message payloads (a
 hub message may carry a debtor's personal data).
 """
@@ -55,6 +56,7 @@ class HubLink:
         on_availability: Callable[[AgentAvailability], None],
         on_connection: Callable[[bool], None],
         *,
+        on_event: Callable[[ServerMessage], None] | None = None,
         backoff_initial_s: float = 0.5,
         backoff_max_s: float = 10.0,
     ) -> None:
@@ -69,6 +71,7 @@ class HubLink:
         self._password = password
         self._on_availability = on_availability
         self._on_connection = on_connection
+        self._on_event = on_event
         self._backoff_initial_s = backoff_initial_s
         self._backoff_max_s = backoff_max_s
         self._ws: ClientConnection | None = None
@@ -184,6 +187,8 @@ class HubLink:
                 waiter.set_result(message)
         elif isinstance(message, Error):
             log.warning("hub error %s: %s", message.code, message.reason)
+        elif self._on_event is not None and message.ref is None:
+            self._on_event(message)
 
 
 async def _send(ws: ClientConnection, message: Message) -> None:

@@ -2,7 +2,11 @@
 
 It logs in to the hub over websockets as the dialer service user, follows `AgentAvailability`
 events, asks the hub for a handoff when the `Pacer` says so, and then INVITEs the agent's
-softphone through `SipCaller` carrying the handoff id. The customer leg plays a recorded voice
+softphone through `SipCaller` carrying the handoff id. In preview mode the agent sees the debtor
+first: the INVITE waits for the hub's `PreviewGo` (then it asks the phone to answer by itself,
+since the agent asked for the call), and is never placed if the agent skips (their state leaves
+on_call) or nobody decides within `preview_timeout_s`. The same SIP endpoint is the trunk for
+the agents' own outgoing calls. The customer leg plays a recorded voice
 and hangs up after a random talk time, or waits for the agent to hang up. pjsua2 is pumped from
 this asyncio loop, so every pjsua2 call stays on the loop's thread. This module must never
 import the hub, the desktop client or Qt, and never log a debtor's personal data (it only ever
@@ -16,7 +20,7 @@ import contextlib
 import logging
 import random
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -31,6 +35,8 @@ from sync.protocol import (
     EndHandoff,
     Error,
     HandoffCreated,
+    PreviewGo,
+    ServerMessage,
 )
 
 __all__ = ["DEFAULT_VOICE_WAV", "DialerSimulator", "DialerStats", "HubRefusedLogin"]
@@ -44,6 +50,7 @@ _PUMP_INTERVAL_S: Final = 0.01
 _WATCH_INTERVAL_S: Final = 0.02
 _REPLY_TIMEOUT_S: Final = 10.0
 _HANGUP_GRACE_S: Final = 2.0
+_EARLY_GO_KEPT: Final = 64  # go-aheads that overtook their handoff's reply
 
 
 @dataclass
@@ -54,6 +61,8 @@ class DialerStats:
     calls_answered: int = 0
     calls_unanswered: int = 0
     handoffs_refused: int = 0
+    previews_called: int = 0
+    previews_dropped: int = 0  # skipped by the agent, or nobody decided in time
     hub_sessions: int = 0
     invite_to_confirmed_ms: list[float] = field(default_factory=list)
 
@@ -66,6 +75,14 @@ class _CustomerLeg:
     answered: bool = False
     hangup_at: float | None = None
     hangup_sent: bool = False
+
+
+@dataclass
+class _Preview:
+    """A preview handoff waiting for the agent's decision: "call", or why it was dropped."""
+
+    agent: str
+    decided: asyncio.Future[str]
 
 
 class DialerSimulator:
@@ -86,6 +103,7 @@ class DialerSimulator:
         sip_host: str = "127.0.0.1",
         sip_port: int = 0,
         ring_timeout_s: float = 30.0,
+        preview_timeout_s: float = 120.0,
         retry_s: float = 3.0,
         backoff_initial_s: float = 0.5,
         backoff_max_s: float = 10.0,
@@ -105,6 +123,7 @@ class DialerSimulator:
         self._sip_host = sip_host
         self._sip_port = sip_port
         self._ring_timeout_s = ring_timeout_s
+        self._preview_timeout_s = preview_timeout_s
         self._retry_s = retry_s
         self._rng = rng or random.Random()
         self._pacer = Pacer(mode=mode, pacing_s=pacing_s, max_calls=max_calls)
@@ -114,6 +133,7 @@ class DialerSimulator:
             password,
             self._on_availability,
             self._on_hub_connection,
+            on_event=self._on_hub_event,
             backoff_initial_s=backoff_initial_s,
             backoff_max_s=backoff_max_s,
         )
@@ -121,6 +141,11 @@ class DialerSimulator:
 
         self._caller: SipCaller | None = None
         self._legs: dict[int, _CustomerLeg] = {}
+        self._previews: dict[str, _Preview] = {}
+        # Per agent, how many times they left on_call: a preview whose agent left between the
+        # request and our reading of the reply was skipped before we started waiting.
+        self._departures: dict[str, int] = {}
+        self._early_go: list[str] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._connected = asyncio.Event()
@@ -162,6 +187,9 @@ class DialerSimulator:
         if task is None or task.done():
             return
         self._stopping = True
+        for preview in self._previews.values():
+            if not preview.decided.done():
+                preview.decided.set_result("dialer stopping")
         self._hang_up_all()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + _HANGUP_GRACE_S
@@ -184,11 +212,38 @@ class DialerSimulator:
     def calls_in_progress(self) -> int:
         return len(self._legs)
 
+    @property
+    def trunk_address(self) -> str | None:
+        """Where agents send their own calls (`sip:<number>@` this), once SIP is up."""
+        caller = self._caller
+        if caller is None:
+            return None
+        return caller.contact_uri.split("@", 1)[1]
+
+    @property
+    def trunk_calls_answered(self) -> int:
+        return self._caller.trunk_calls_answered if self._caller is not None else 0
+
     # ------------------------------------------------------------------ hub events
 
     def _on_availability(self, event: AgentAvailability) -> None:
         self._pacer.agent_changed(event.agent, event.state, event.sip_uri)
+        if event.state != "on_call":
+            self._departures[event.agent] = self._departures.get(event.agent, 0) + 1
+            # The agent left the previewed debtor (skipped, hung up, signed out): no call.
+            for preview in self._previews.values():
+                if preview.agent == event.agent and not preview.decided.done():
+                    preview.decided.set_result(f"agent {event.state}")
         self._wake.set()
+
+    def _on_hub_event(self, event: ServerMessage) -> None:
+        if not isinstance(event, PreviewGo):
+            return
+        preview = self._previews.get(event.handoff_id)
+        if preview is None:
+            self._early_go = [*self._early_go[-_EARLY_GO_KEPT:], event.handoff_id]
+        elif not preview.decided.done():
+            preview.decided.set_result("call")
 
     def _on_hub_connection(self, up: bool) -> None:
         if up:
@@ -222,6 +277,7 @@ class DialerSimulator:
 
     async def _launch_one(self, dial: Dial) -> None:
         request = CreateHandoff(agent=dial.agent, campaign=self._campaign, mode=dial.mode)
+        departures = self._departures.get(dial.agent, 0)
         try:
             reply = await self._hub.request(request, _REPLY_TIMEOUT_S)
         except (ConnectionError, TimeoutError) as exc:
@@ -234,7 +290,40 @@ class DialerSimulator:
             self.stats.handoffs_refused += 1
             self._pacer.dial_refused(dial.agent, self._retry_s)
             return
+        if dial.mode == "preview":
+            if not await self._preview_decided(dial, reply, departures):
+                return
+            # The agent asked for this call: their phone may answer it by itself.
+            dial = replace(dial, auto_answer=True)
         self._ring(dial, reply)
+
+    async def _preview_decided(self, dial: Dial, handoff: HandoffCreated, departures: int) -> bool:
+        """Wait for the agent to call or skip the previewed debtor; True means call now."""
+        handoff_id = handoff.handoff_id
+        if handoff_id in self._early_go:
+            self._early_go.remove(handoff_id)
+            outcome = "call"
+        elif self._departures.get(dial.agent, 0) != departures:
+            outcome = "agent left"
+        else:
+            decided: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+            self._previews[handoff_id] = _Preview(dial.agent, decided)
+            try:
+                async with asyncio.timeout(self._preview_timeout_s):
+                    outcome = await decided
+            except TimeoutError:
+                outcome = "preview_timeout"
+            finally:
+                self._previews.pop(handoff_id, None)
+            if outcome in ("preview_timeout", "dialer stopping"):
+                await self._end_handoff(handoff_id, outcome)
+        if outcome == "call":
+            self.stats.previews_called += 1
+            return True
+        log.info("preview %s for agent %s not called (%s)", handoff_id, dial.agent, outcome)
+        self.stats.previews_dropped += 1
+        self._pacer.call_ended(dial.agent, answered=False)
+        return False
 
     def _ring(self, dial: Dial, handoff: HandoffCreated) -> None:
         caller = self._caller
@@ -327,7 +416,11 @@ class DialerSimulator:
             self._pacer.call_ended(leg.agent, answered=leg.answered)
             if not leg.answered:
                 self.stats.calls_unanswered += 1
-                self._spawn(self._end_handoff(leg.handoff_id, f"customer leg ended: {reason}"))
+                # A predictive call connects the customer before any agent picks up: one no
+                # agent answered is an abandoned call, the figure regulators cap (kpi.fetch).
+                why = "abandoned" if self._pacer.mode == "predictive" else "not answered"
+                log.info("handoff %s %s (%s)", leg.handoff_id, why, reason)
+                self._spawn(self._end_handoff(leg.handoff_id, why))
             log.info(
                 "handoff %s call ended (status %s, answered %s)",
                 leg.handoff_id,

@@ -3,14 +3,17 @@
 For each handoff the simulator decides on, `SipCaller.place_call` INVITEs the agent's softphone
 with `X-Acuerdo-Handoff: <id>` (and `Call-Info: ...;answer-after=0` for predictive calls) and,
 once the call is up, loops a recorded customer voice into it so real RTP reaches the agent. It
-reuses the softphone's endpoint bootstrap and call legs (one pjsua2 Endpoint per process, pumped
-by its owner, `threadCnt = 0`). It must never be pumped from two threads, never accept incoming
-calls, and never log anything about the debtor beyond the handoff id.
+also plays the trunk for agents' own outgoing calls (callbacks, manual dial): an INVITE to
+`sip:<digits>@<this host:port>` is answered and hears the same customer voice; any other INVITE
+is refused with 404. It reuses the softphone's endpoint bootstrap and call legs (one pjsua2
+Endpoint per process, pumped by its owner, `threadCnt = 0`). It must never be pumped from two
+threads, and never log anything about the debtor beyond the handoff id (never a dialled number).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -19,6 +22,7 @@ from pathlib import Path
 
 import pjsua2 as pj
 
+from softphone.codecs import apply_codec_policy
 from softphone.endpoint import EndpointSettings, SipEndpoint
 from softphone.headers import handoff_headers
 from softphone.leg import CallLeg, call_op
@@ -30,6 +34,15 @@ CallEnded = Callable[[int, int | None, str], None]  # (call id, last SIP status,
 
 _KEEP_FINISHED = 256  # final states kept for call_state() after a call is cleaned up
 _MAX_CALLS = 32  # pjsua's compiled-in ceiling
+# The request line of a trunk call: a phone number (optionally +) as the user part.
+_TRUNK_REQUEST = re.compile(r"^INVITE\s+sips?:(\+?[0-9]{3,20})@", re.IGNORECASE)
+
+
+def trunk_number(invite: str) -> str | None:
+    """The dialled number of an INVITE sent to the trunk, or None if it names no number."""
+    first_line = invite.lstrip().split("\r\n", 1)[0].split("\n", 1)[0]
+    found = _TRUNK_REQUEST.match(first_line)
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)
@@ -63,13 +76,17 @@ class SipCaller:
                 bind_host=bind_host,
                 port=port,
                 max_calls=_MAX_CALLS,
-            )
+            ),
+            on_invite=self._trunk_invite,
         )
         self._players: dict[int, pj.AudioMediaPlayer] = {}
         # Players and end events produced inside callbacks, handled on the next pump.
         self._retired_players: list[pj.AudioMediaPlayer] = []
         self._ended: list[PlacedCall] = []
         self._finished: OrderedDict[int, PlacedCall] = OrderedDict()
+        # Calls agents placed through us as their trunk (callbacks, manual dial).
+        self.trunk_calls_answered = 0
+        self.trunk_calls_refused = 0
 
     @property
     def contact_uri(self) -> str:
@@ -77,6 +94,9 @@ class SipCaller:
 
     def start(self) -> None:
         self._endpoint.start()
+        # The agent's phone's policy (speex off): the dialer holds dozens of calls at once,
+        # and two speex calls in one pjsua 2.15.1 process corrupt each other's audio.
+        apply_codec_policy(pj.Endpoint.instance())
 
     def pump(self) -> None:
         """Let pjsua2 run, then release ended calls and tell `on_call_ended` about them."""
@@ -136,6 +156,21 @@ class SipCaller:
     def stop(self) -> None:
         """Hang up every call and destroy pjsua2; idempotent, never raises."""
         self._endpoint.stop(release=self._release_players)
+
+    def _trunk_invite(self, call_id: int, message: str, source: str, arrived: float) -> None:
+        """An agent dials a customer through us: answer a number, refuse anything else."""
+        leg = CallLeg(self._endpoint.account, self, "incoming", call_id)
+        leg.invite_at = arrived
+        self._endpoint.adopt(leg)
+        if trunk_number(message) is None:
+            self.trunk_calls_refused += 1
+            leg.silent = True
+            log.info("trunk call %s from %s refused: no number in the request", call_id, source)
+            leg.hangup(call_op(404, "Not Found"))
+            return
+        self.trunk_calls_answered += 1
+        log.info("trunk call %s from %s answered", call_id, source)
+        leg.answer(call_op(200))
 
     # --- LegObserver -----------------------------------------------------------------------
 

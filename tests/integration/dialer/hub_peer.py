@@ -25,6 +25,7 @@ from sync.protocol import (
     HandoffCreated,
     Hello,
     Message,
+    PreviewGo,
     ProtocolError,
     Welcome,
     decode_client,
@@ -36,9 +37,17 @@ PASSWORD = "acuerdo-demo"
 
 class HubPeer:
     def __init__(
-        self, agent: str, sip_uri: str, handoff_ids: Iterable[str], ready_from_session: int = 1
+        self,
+        agent: str,
+        sip_uri: str,
+        handoff_ids: Iterable[str],
+        ready_from_session: int = 1,
+        preview_decision: str | None = "call",
     ) -> None:
         self.agent = agent
+        # What the agent does with a preview handoff: "call" (the hub pushes preview.go),
+        # "skip" (the agent is ready again, as after the hub ends it) or None (nothing).
+        self._preview_decision = preview_decision
         # The agent shows ready only from this session on (to test calls after a reconnect).
         self._ready_from_session = ready_from_session
         self.sip_uri = sip_uri
@@ -132,7 +141,7 @@ class HubPeer:
                 ws,
                 HandoffCreated(
                     ref=message.ref,
-                    handoff_id=self._handoff_ids.pop(0),
+                    handoff_id=(created_id := self._handoff_ids.pop(0)),
                     agent=self.agent,
                     sip_uri=self.sip_uri,
                     debtor_id=1000 + len(self.creates),
@@ -140,6 +149,12 @@ class HubPeer:
                 ),
             )
             await self._push(ws, "on_call")
+            if message.mode == "preview" and self._preview_decision == "call":
+                self._seq += 1
+                go = PreviewGo(seq=self._seq, handoff_id=created_id, agent=self.agent)
+                await _send(ws, go)
+            elif message.mode == "preview" and self._preview_decision == "skip":
+                await self._push(ws, "ready")
         elif isinstance(message, EndHandoff):
             self.ended.set()
 

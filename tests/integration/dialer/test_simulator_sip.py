@@ -80,7 +80,9 @@ async def test_busy_agent_ends_the_handoff() -> None:
         finally:
             await hub.stop()
     assert code == 0, output
-    assert [e.handoff_id for e in hub.ends] == [expected]
+    # Predictive: the customer was already connected, so no agent answering is an abandoned
+    # call, the figure the hub's KPIs hold against the legal limit.
+    assert [(e.handoff_id, e.reason) for e in hub.ends] == [(expected, "abandoned")]
     stats = simulator.stats
     assert (stats.calls_placed, stats.calls_answered, stats.calls_unanswered) == (1, 0, 1)
     assert stats.invite_to_confirmed_ms == []
@@ -132,9 +134,11 @@ async def test_wrong_password_stops_the_dialer_with_a_clear_error() -> None:
 
 @pytest.mark.asyncio
 async def test_run_dialer_returns_once_its_calls_are_done() -> None:
+    # Preview: the call goes out once the agent says "call" (preview.go), and asks the
+    # agent's phone to answer by itself since the agent asked for it.
     expected = handoff_id()
     async with agent_phone(
-        "agent_phone_uas.xml", ("expected_handoff", expected), ("expected_auto", "0")
+        "agent_phone_uas.xml", ("expected_handoff", expected), ("expected_auto", "1")
     ) as phone:
         hub = HubPeer("ana", phone.sip_uri, [expected])
         await hub.start()
@@ -150,3 +154,24 @@ async def test_run_dialer_returns_once_its_calls_are_done() -> None:
             await hub.stop()
     assert code == 0, output
     assert [(c.mode, c.campaign) for c in hub.creates] == [("preview", "temprana")]
+
+
+@pytest.mark.asyncio
+async def test_a_skipped_preview_is_never_dialled_and_the_agent_is_paced_again() -> None:
+    first, second = handoff_id(), handoff_id()
+    hub = HubPeer("ana", "sip:ana@127.0.0.1:9", [first, second], preview_decision="skip")
+    await hub.start()
+    simulator = DialerSimulator(hub.url, password=PASSWORD, mode="preview", pacing_s=0.05)
+    try:
+        async with running(simulator):
+            for _ in range(400):
+                if len(hub.creates) >= 2:
+                    break
+                await asyncio.sleep(0.02)
+    finally:
+        await hub.stop()
+    # The skip made the agent ready again: a second preview came, and no INVITE ever went out
+    # (the agent's address is a discard port that would have failed the call).
+    assert [c.mode for c in hub.creates][:2] == ["preview", "preview"]
+    assert simulator.stats.calls_placed == 0
+    assert simulator.stats.previews_dropped >= 1
