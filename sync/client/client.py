@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar, get_args
@@ -181,12 +182,17 @@ class SyncClient:
 
     async def cached_debtor(self, debtor_id: int) -> DebtorData | None:
         """The debtor's profile and first history page as last seen, if still cached."""
-        found = await self._in_executor(self._store.cached_debtor, debtor_id)
+        found = await self.saved_debtor(debtor_id)
+        return None if found is None else found[0]
+
+    async def saved_debtor(self, debtor_id: int) -> tuple[DebtorData, dt.datetime] | None:
+        """As `cached_debtor`, with when the cache saved it (UTC), for "saved data from …"."""
+        found = await self._in_executor(self._store.cached_debtor_entry, debtor_id)
         if found is None:
             return None
-        profile, history = found
+        profile, history, saved_at = found
         try:
-            return DebtorData(
+            data = DebtorData(
                 debtor=msgspec.json.decode(profile, type=DebtorProfile),
                 history=msgspec.json.decode(history, type=HistoryPage),
             )
@@ -194,6 +200,7 @@ class SyncClient:
             log.warning("local cache: unreadable entry for debtor %d dropped", debtor_id)
             await self._in_executor(self._store.forget_debtor, debtor_id)
             return None
+        return data, saved_at
 
     async def update_password(self, password: str) -> None:
         """New credentials (e.g. after AUTH_FAILED): the link tries again with them."""

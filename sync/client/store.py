@@ -272,14 +272,23 @@ class LocalStore:
 
     def cached_debtor(self, debtor_id: int) -> tuple[bytes, bytes] | None:
         """(profile, first history page) if cached and not past the retention period."""
+        found = self.cached_debtor_entry(debtor_id)
+        return None if found is None else (found[0], found[1])
+
+    def cached_debtor_entry(self, debtor_id: int) -> tuple[bytes, bytes, dt.datetime] | None:
+        """(profile, first history page, when it was saved, in UTC) if cached and not expired."""
         oldest = _utcnow() - self.retention
         with self._lock, self._engine.connect() as conn:
             row = conn.execute(
-                sa.select(debtor_cache.c.profile, debtor_cache.c.history).where(
-                    debtor_cache.c.debtor_id == debtor_id, debtor_cache.c.seen_at >= oldest
-                )
+                sa.select(
+                    debtor_cache.c.profile, debtor_cache.c.history, debtor_cache.c.seen_at
+                ).where(debtor_cache.c.debtor_id == debtor_id, debtor_cache.c.seen_at >= oldest)
             ).first()
-        return None if row is None else (bytes(row.profile), bytes(row.history))
+        if row is None:
+            return None
+        # Stored naive by convention (always UTC); callers get an aware time.
+        saved_at = row.seen_at.replace(tzinfo=dt.UTC)
+        return bytes(row.profile), bytes(row.history), saved_at
 
     def cached_debtor_ids(self) -> list[int]:
         with self._lock, self._engine.connect() as conn:
