@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+DIAL_MODE_CHOICES = ["predictive", "progressive", "preview"]
 DEMO_PASSWORD = "acuerdo-demo"  # published demo credential, seeded by the hub's demo portfolio
 DEFAULT_HUB_URL = "ws://127.0.0.1:8765"
 
@@ -73,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--user", default="ana", help="demo user to sign in as (roberto: the script editor)"
     )
-    demo.add_argument("--mode", default="predictive", choices=["predictive", "progressive"])
+    demo.add_argument("--mode", default="predictive", choices=DIAL_MODE_CHOICES)
     demo.add_argument("--pacing", type=float, default=None, help="seconds between calls")
     demo.add_argument(
         "--screenshot", type=Path, default=None, help="--headless: save the first call's screen"
@@ -91,9 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     dialer.add_argument("--hub", default=DEFAULT_HUB_URL)
     dialer.add_argument("--user", default="dialer")
     dialer.add_argument("--campaign", default="temprana")
-    dialer.add_argument("--mode", default="predictive", choices=["predictive", "progressive"])
+    dialer.add_argument("--mode", default="predictive", choices=DIAL_MODE_CHOICES)
     dialer.add_argument("--pacing", type=float, default=1.5, help="seconds after ready")
     dialer.add_argument("--calls", type=int, default=None, help="stop after N calls")
+    dialer.add_argument(
+        "--sip-port", type=int, default=0, help="SIP port; agents dial out through it (trunk)"
+    )
     dialer.set_defaults(run=_run_dialer)
 
     desk = sub.add_parser("desktop", help="run the negotiator's desktop")
@@ -211,6 +215,7 @@ def _run_dialer(args: argparse.Namespace) -> int:
                 mode=args.mode,
                 pacing_s=args.pacing,
                 max_calls=args.calls,
+                sip_port=args.sip_port,
             )
         )
     return 0

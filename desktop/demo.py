@@ -45,12 +45,21 @@ def run_demo(args: argparse.Namespace) -> int:
     hub_url = f"ws://127.0.0.1:{port}"
     logs = (root / "demo-services.log").open("ab")
     children: list[subprocess.Popen[bytes]] = []
+    floor: Any = None  # a supervisor's demo: autopilot agents working beside her
     try:
         children.append(_start_hub(root, port, args.debtors, logs))
         _wait_for_port(port, children[0])
-        children.append(_start_dialer(hub_url, args, logs))
+        trunk_port = _free_port(socket.SOCK_DGRAM)
+        children.append(_start_dialer(hub_url, args, logs, trunk_port))
+        # The desk's own calls (callbacks, manual dial) go out through the simulator.
+        os.environ.setdefault("ACUERDO_SIP_TRUNK", f"sip:127.0.0.1:{trunk_port}")
+        from desktop.supervisor.demo_agents import start_floor
+
+        floor = start_floor(getattr(args, "user", None) or "", hub_url, root, args.locale, logs)
         return _run_desktop(hub_url, root, args)
     finally:
+        if floor is not None:
+            floor.stop()
         for child in reversed(children):
             _stop(child)
         logs.close()
@@ -63,11 +72,15 @@ def _start_hub(root: Path, port: int, debtors: int, logs: IO[bytes]) -> subproce
 
 
 def _start_dialer(
-    hub_url: str, args: argparse.Namespace, logs: IO[bytes]
+    hub_url: str, args: argparse.Namespace, logs: IO[bytes], sip_port: int
 ) -> subprocess.Popen[bytes]:
     pacing = args.pacing if args.pacing is not None else (0.3 if args.headless else 2.0)
     cmd = ["dialer", "--hub", hub_url, "--mode", args.mode, "--pacing", str(pacing)]
-    if args.headless:
+    cmd += ["--sip-port", str(sip_port)]
+    from desktop.supervisor.demo_agents import FLOOR_USERS
+
+    # A supervisor's floor keeps working for as long as the demo runs: no call limit then.
+    if args.headless and (getattr(args, "user", None) or "") not in FLOOR_USERS:
         cmd += ["--calls", str(args.calls)]
     return _spawn(cmd, logs)
 
@@ -140,8 +153,8 @@ def _stdout_reserved_for_result() -> Iterator[IO[str]]:
         os.close(saved)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+def _free_port(kind: socket.SocketKind = socket.SOCK_STREAM) -> int:
+    with socket.socket(socket.AF_INET, kind) as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
