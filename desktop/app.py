@@ -41,6 +41,8 @@ class DesktopOptions:
     on_metrics: Callable[[dict[str, Any]], None] | None = None
     # Autopilot only: save a picture of the workspace during the first call.
     screenshot: Path | None = None
+    # Autopilot only: stay on each call this long (a random pick in the range, seconds).
+    talk_s: tuple[float, float] | None = None
     # The layered deployment settings (policy < user < --set); None = the demo and tests:
     # direct IP, no registrar, the hub and locale given above.
     settings: Settings | None = None
@@ -91,7 +93,7 @@ def run_desktop(opts: DesktopOptions) -> int:
     from qasync import QEventLoop
 
     from desktop.common.i18n import install_translator
-    from desktop.common.resources import load_theme
+    from desktop.common.theme import apply_theme
     from desktop.desk import Desk
 
     qInstallMessageHandler(_qt_message)
@@ -100,7 +102,7 @@ def run_desktop(opts: DesktopOptions) -> int:
     app.setApplicationName("Acuerdo")
     app.setQuitOnLastWindowClosed(False)
     translator = install_translator(app, opts.locale)
-    app.setStyleSheet(load_theme(opts.settings.text("theme") if opts.settings else "light"))
+    apply_theme(app, opts.settings.text("theme") if opts.settings else "light")
     desk = Desk(opts)
     # Ctrl+C in a terminal, and SIGTERM from a session manager or `kill`, quit through the
     # same ordered shutdown as closing the window (calls hung up, outbox closed).

@@ -24,22 +24,30 @@ from typing import Any
 
 from desktop.adapters.phone_signals import PhonePump, PhoneSignals
 from desktop.adapters.sync_signals import SyncSignals
+from desktop.agent.dial_settings import DialSettings
+from desktop.agent.monitor_trust import trust_monitor_grants
 from desktop.agent.session import AgentSession
+from desktop.agent.sign_out import sign_out
 from desktop.agent.workspace import AgentWorkspace
 from desktop.app import LOGIN_TIMEOUT_S, DesktopOptions
 from desktop.common import messages
 from desktop.common.i18n import translate
 from desktop.login.dialog import LoginDialog
 from desktop.login.vault import PasswordVault
+from desktop.settings import window as settings_window
 from desktop.settings.hub_token import KeyringTokens
 from softphone.model import PhoneConfig, SoftphoneError
 from sync.client import LocalStore, StoreError, SyncClient
-from sync.protocol import ScriptUpdated, Welcome
+from sync.protocol import Welcome
 
 log = logging.getLogger("acuerdo.desktop")
 
+# `_done`'s result when the agent signed out: back to the sign-in window, not quit.
+SIGNED_OUT = -1
 # Roles that write scripts instead of taking calls (the hub lets both publish).
 SCRIPT_WRITERS = frozenset({"team_lead", "admin"})
+# Roles that watch the floor (desktop.supervisor); checked first, so an admin gets the floor.
+FLOOR_WATCHERS = frozenset({"supervisor", "admin"})
 
 
 def store_path(data_dir: Path, hub_url: str, user: str) -> Path:
@@ -60,6 +68,8 @@ class SignIn:
 class Desk:
     def __init__(self, opts: DesktopOptions) -> None:
         self.opts = opts
+        # Every window of this desk opens these settings from its Settings… entry (Ctrl+,).
+        settings_window.provide(opts.settings)
         self.vault = PasswordVault()
         self.signals = SyncSignals()
         self.phone_signals = PhoneSignals()
@@ -71,6 +81,7 @@ class Desk:
         self.session: AgentSession | None = None
         self.workspace: AgentWorkspace | None = None
         self.team_lead: Any = None  # desktop.team_lead.TeamLeadDesk, imported when needed
+        self.supervisor: Any = None  # desktop.supervisor.SupervisorDesk, for those roles
         self._editor_translator: Any = None
         self._picture: asyncio.Future[None] | None = None
         self.autopilot: Any = None
@@ -79,6 +90,7 @@ class Desk:
         self._done: asyncio.Future[int] | None = None
         self._quitting = False
         self.signed_user: str | None = None
+        self._signing_out: asyncio.Future[None] | None = None
         self.signals.welcomed.connect(self._welcomed)
         self.signals.offer_received.connect(lambda o: self._route("offer", o))
         self.signals.offer_cancelled.connect(lambda c: self._route("cancel", c))
@@ -103,19 +115,43 @@ class Desk:
             )
             return 2
         self._install_script_translator()
-        signed = await self._sign_in()
+        # Sign-out brings the sign-in window back (asking for the password this time).
+        interactive = False
+        while True:
+            code = await self._agent_shift(interactive)
+            if code != SIGNED_OUT:
+                return code
+            await self._close_shift()
+            interactive = True
+
+    async def _agent_shift(self, interactive: bool) -> int:
+        self._done = asyncio.get_running_loop().create_future()
+        signed = await self._sign_in(interactive)
         if signed is None:
             await self._shutdown()
             return 0 if not self.opts.autopilot else 3
         self.client = signed.client
         name = signed.welcome.display_name if signed.welcome else (self.opts.user or "")
         role = signed.welcome.role if signed.welcome else "agent"
+        if role in FLOOR_WATCHERS:
+            from desktop.supervisor.shift import supervisor_shift
+
+            return await supervisor_shift(self, name)
         if role in SCRIPT_WRITERS:
             return await self._team_lead_main(name)
         self._start_phone(self.signed_user or "agent", name)
+        if self.phone is not None:  # supervisors' monitor legs need this user's grant key
+            trust_monitor_grants(self.phone, signed.welcome.grant_key if signed.welcome else None)
         self.session = AgentSession(self.client, self.phone, name, self.opts.locale)  # type: ignore[arg-type]
+        self.session.username = self.signed_user  # "callback for me" names the hub user
+        if self.opts.settings is not None:
+            self.session.dial_settings = DialSettings.load(self.opts.settings)
+            auto = self.session.dial_settings.progressive_auto_answer
+            self.session.router.auto_answer_progressive = auto
         self.workspace = AgentWorkspace(self.session)
+        self.phone_signals.monitor_changed.connect(self.workspace.monitor_notice.show_monitor)
         self.workspace.close_requested.connect(lambda: self.request_quit(0))
+        self.workspace.sign_out_requested.connect(self._sign_out)
         self.session.on_connection(str(self.client.connection_state), "")  # type: ignore[union-attr]
         self.workspace.show()
         for kind, payload in self._early:
@@ -131,11 +167,48 @@ class Desk:
                 self.opts.on_metrics,
                 self.request_quit,
                 screenshot=self.opts.screenshot,
+                talk_s=self.opts.talk_s,
             )
             self.autopilot.start()
         code = await self._done
-        await self._shutdown()
+        if code != SIGNED_OUT:
+            await self._shutdown()
         return code
+
+    def _sign_out(self) -> None:
+        session, client = self.session, self.client
+        if session is None or client is None or self._signing_out is not None:
+            return
+
+        async def run() -> None:
+            try:
+                if await sign_out(session, client):
+                    self.request_quit(SIGNED_OUT)
+            finally:
+                self._signing_out = None
+
+        self._signing_out = asyncio.ensure_future(run())
+
+    async def _close_shift(self) -> None:
+        """After sign-out: the phone stops and the workspace closes; the client already left."""
+        if self.session is not None:
+            await self.session.drain()
+            self.session.router.stop()
+        if self.workspace is not None:
+            self.workspace.dialing.agenda.stop()
+            self.workspace.allow_close()
+            self.workspace.close()
+            self.workspace.deleteLater()
+        if self.pump is not None:
+            self.pump.stop()
+        if self.phone is not None:
+            try:
+                self.phone.stop()
+            except Exception:
+                log.exception("softphone did not stop cleanly")
+        self.session = self.workspace = self.pump = self.phone = self.client = None
+        self._early.clear()
+        self.opts.password = None  # the next sign-in asks for it
 
     async def _team_lead_main(self, name: str) -> int:
         """The script editor, publishing through this desk's hub session, until quit."""
@@ -218,12 +291,12 @@ class Desk:
 
     # --- sign-in -------------------------------------------------------------
 
-    async def _sign_in(self) -> SignIn | None:
+    async def _sign_in(self, interactive: bool = False) -> SignIn | None:
         hub, user, password = self.opts.hub_url, self.opts.user, self.opts.password
         error = ""
-        if user and not password:
+        if user and not password and not interactive:
             password = self.vault.load(hub, user)
-        if user and password:
+        if user and password and not interactive:
             attempt = await self._try(hub, user, password)
             if attempt.client is not None:
                 return attempt
@@ -343,6 +416,9 @@ class Desk:
 
     def _welcomed(self, welcome: Welcome) -> None:
         self._welcome = welcome
+        if self.phone is not None and self.session is not None:
+            # A reconnect may bring a new key (the hub's secret was rotated).
+            trust_monitor_grants(self.phone, welcome.grant_key)
 
     def _connection(self, state: str, detail: str) -> None:
         if self.session is not None:
@@ -355,7 +431,8 @@ class Desk:
             return
         session = self.session
         if session is None:
-            if kind in ("offer", "cancel", "item", "event"):
+            # A supervisor's floor takes its events itself; buffering them would only grow.
+            if self.supervisor is None and kind in ("offer", "cancel", "item", "event"):
                 self._early.append((kind, payload))  # replayed once the workspace is up
             return
         handlers: dict[str, Callable[[Any], None]] = {
@@ -369,6 +446,5 @@ class Desk:
         handlers[kind](payload)
 
     def _stream_event(self, event: Any) -> None:
-        if isinstance(event, ScriptUpdated) and self.session is not None:
-            # The hub puts the newest version on the next offer; the library gets it ready.
-            self.session.scripts.script_updated(event.script_id, event.version)
+        if self.session is not None:
+            self.session.on_event(event)  # script updates, supervisor orders

@@ -26,12 +26,16 @@ class PhoneSignals(QObject):
 
     incoming = Signal(object)  # CallInfo
     call_changed = Signal(object)  # CallInfo
+    monitor_changed = Signal(object)  # MonitorInfo: a supervisor's leg came, changed mode, went
 
     def on_incoming(self, call: Any) -> None:
         self.incoming.emit(call)
 
     def on_call_changed(self, call: Any) -> None:
         self.call_changed.emit(call)
+
+    def on_monitor(self, info: Any) -> None:
+        self.monitor_changed.emit(info)
 
 
 class PhonePump(QObject):

@@ -1,17 +1,20 @@
 """A scripted agent that works real calls through the real widgets (demo and end-to-end runs).
 
-It clicks the same buttons and fills the same promise form an agent would: go ready, confirm the
-debtor's identity, follow the script toward a promise, save the minimum payment due in three
-days, hang up, submit the wrap-up "promise_to_pay", and repeat for N calls. Then it reports the
-run's figures through `on_metrics` and asks the app to quit (exit code 0 only if every promise
-synced). It must never call the sync client or the softphone directly: if the UI cannot do it,
-neither can the pilot.
+It clicks the same buttons and fills the same promise form an agent would: go ready (in preview
+mode press "Call now" once the debtor is on screen), confirm the debtor's identity, follow the
+script toward a promise, save the minimum payment due in three days, hang up, submit the
+wrap-up "promise_to_pay", and repeat for N calls. With a talk time it stays on each call for a
+random stretch of that range before hanging up, so a supervisor can listen in by hand (the
+supervisor demo's floor). Then it reports the run's figures through `on_metrics` and asks the
+app to quit (exit code 0 only if every promise synced). It must never call the sync client or
+the softphone directly: if the UI cannot do it, neither can the pilot.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -20,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop.agent.promise_rules import amount_text
+from desktop.agent.promise_rules import amount_text, suggested_amount
 from desktop.agent.session import AgentSession
 from desktop.agent.workspace import AgentWorkspace
 from softphone.model import CallInfo
@@ -35,6 +38,8 @@ FORWARD_IDS = ("yes", "si", "sí", "accept", "agree")
 # A person takes a moment to fill the wrap-up; the autopilot takes a short one.
 WRAPUP_DELAY_MS = 100
 SCREENSHOT_DELAY_MS = 1200
+# A glance at the previewed debtor before pressing "Call now".
+PREVIEW_READ_MS = 300
 
 
 def preferred_option(option_ids: list[str]) -> str | None:
@@ -56,14 +61,20 @@ class Autopilot(QObject):
         quit_app: Callable[[int], None],
         timeout_s: float = 120.0,
         screenshot: Path | None = None,
+        talk_s: tuple[float, float] | None = None,
     ) -> None:
+        if talk_s is not None and not 0 <= talk_s[0] <= talk_s[1]:
+            raise ValueError(f"talk_s must be (low, high) with 0 <= low <= high: {talk_s!r}")
         super().__init__(workspace)
         self._ws = workspace
         self._session = session
         self._calls = calls
         self._on_metrics = on_metrics
         self._quit = quit_app
-        self._timeout_s = timeout_s
+        # The deadline catches a stuck run; planned talking is not being stuck.
+        self._timeout_s = timeout_s + (calls * talk_s[1] if talk_s is not None else 0.0)
+        self._talk_s = talk_s
+        self._talk_until = 0.0  # monotonic time before which the call is not hung up
         # Where to save a picture of the first call, just after its promise is saved.
         self._screenshot = screenshot
         # Keyed by (call id, INVITE time): pjsua reuses call ids once a call is gone.
@@ -123,6 +134,14 @@ class Autopilot(QObject):
         self._steps = 0
         self._promised = False
         log.info("autopilot: screen pop %d for handoff %s", len(self._popped), offer.handoff_id)
+        if offer.mode == "preview":
+            # Like a negotiator who has read the record: "Call now", not the whole countdown.
+            QTimer.singleShot(PREVIEW_READ_MS, self._call_now)
+
+    def _call_now(self) -> None:
+        bar = self._ws.dialing.preview_bar
+        if bar.isVisible() and bar.call_button.isEnabled():
+            bar.call_button.click()
 
     def _call_updated(self, call: CallInfo | None) -> None:
         if call is None:
@@ -158,6 +177,8 @@ class Autopilot(QObject):
                 if self._ws.verification.confirm_button.isVisible():
                     self._ws.verification.confirm_button.click()
                 self._phase = "script"
+                if self._talk_s is not None:
+                    self._talk_until = time.monotonic() + random.uniform(*self._talk_s)
         elif self._phase == "script":
             self._script_step()
 
@@ -195,8 +216,12 @@ class Autopilot(QObject):
             return
         account = open_accounts[0]
         form.select_account(account.id)
-        form.amount.setText(amount_text(account.minimum_payment_cents))
+        form.amount.setText(amount_text(suggested_amount(account, form.policy)))
         form.set_due_date(dt.date.today() + dt.timedelta(days=PROMISE_DAYS_AHEAD))
+        # No confirmation message: the demo's outbox holds one promise and one wrap-up per call.
+        form.confirm_to.setCurrentIndex(0)
+        # Like a negotiator: read the promise back, and save only once the debtor agreed.
+        form.read_back_done.setChecked(True)
         form.save_button.click()
         if not form.problems.isHidden():
             log.warning("autopilot: the promise form refused the promise")
@@ -214,8 +239,19 @@ class Autopilot(QObject):
     def _close_call(self) -> None:
         if not self._promised:
             self._record_promise()
+        left_s = self._talk_until - time.monotonic()
+        if left_s > 0:
+            # Still "talking": hang up once the talk time is over (if the customer has not).
+            self._phase = "talking"
+            QTimer.singleShot(int(left_s * 1000) + 1, self._talk_over)
+            return
         self._phase = "hung_up"
         self._ws.call_bar.hangup_button.click()
+
+    def _talk_over(self) -> None:
+        if self._phase == "talking":  # else the customer hung up first and wrap-up ran
+            self._talk_until = 0.0
+            self._close_call()
 
     def _wrap_up(self) -> None:
         dialog = self._ws.wrapup
@@ -226,6 +262,7 @@ class Autopilot(QObject):
         dialog.notes.setPlainText("autopilot")
         dialog.submit_button.click()
         self._phase = "idle"
+        self._talk_until = 0.0
 
     # --- finishing -----------------------------------------------------------
 

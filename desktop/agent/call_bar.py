@@ -3,8 +3,11 @@
 Answer, hang up, hold, mute, keypad (DTMF), blind transfer, consult then complete (attended
 transfer), conference, the call timer, a live MOS badge from the call's RTCP figures, level
 meters, volume and the audio device menu. Buttons enable only when the action makes sense for
-the call's state; the keys come from the agent's `ShortcutMap`. A thin view over
-`AgentSession` and its `CallControl`: it must never talk to the softphone directly.
+the call's state; the keys come from the agent's `ShortcutMap`. Primary controls show their
+word and key; secondary ones (keypad, transfers, conference) are icons that keep their name in
+the tooltip and for screen readers, so the whole bar fits a 1280 px window even mid-consult.
+A thin view over `AgentSession` and its `CallControl`: it must never talk to the softphone
+directly.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.agent.audio_controls import AudioControls
 from desktop.agent.call_dialogs import KeypadDialog, TargetDialog
@@ -22,10 +27,45 @@ from desktop.agent.shortcuts import ShortcutMap, action_name
 from desktop.agent.top_bar import _restyle
 from desktop.common.formatting import format_duration
 from desktop.common.i18n import translate
+from desktop.common.resources import icon_path
+from desktop.common.theme import notifier
 from desktop.common.widgets import named
 from softphone.model import CallInfo
 
 QUALITY_MS = 1000
+ICON_PX = 18
+PRIMARY = ("answer", "hangup", "hold", "mute")
+# Secondary controls and the bundled glyph each shows (resources/icons/call-<glyph>.svg).
+GLYPHS = {
+    "keypad": "keypad",
+    "transfer": "transfer",
+    "consult": "consult",
+    "complete": "complete",
+    "conference": "conference",
+    "end_consult": "back",
+}
+
+
+def inked_icon(glyph: str) -> QIcon:
+    """A bundled line glyph drawn in the current button text colour (readable in both looks);
+    rendered at 3x so it stays sharp on a HiDPI screen."""
+    path = icon_path(f"call-{glyph}")
+    if not path.is_file():
+        return QIcon()
+    app = QApplication.instance()
+    ink = (
+        app.palette().color(QPalette.ColorRole.ButtonText).name()
+        if isinstance(app, QApplication)
+        else "#1f2933"
+    )
+    svg = path.read_text(encoding="utf-8").replace("currentColor", ink)
+    renderer = QSvgRenderer(QByteArray(svg.encode()))
+    image = QImage(ICON_PX * 3, ICON_PX * 3, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return QIcon(QPixmap.fromImage(image))
 
 
 def call_state_label(call: CallInfo | None) -> str:
@@ -94,14 +134,18 @@ class CallBar(QFrame):
             "conference", translate("Call", "Conference"), self._calls.toggle_conference
         )
         self.conference_button.setCheckable(True)
-        self.end_consult_button = QPushButton(translate("Call", "Back to customer"))
+        self.end_consult_button = named(QPushButton(), "end_consult")
+        self.end_consult_button.setProperty("face", translate("Call", "Back to customer"))
         self.end_consult_button.setAccessibleName(translate("Call", "End consultation"))
+        self.end_consult_button.setToolTip(translate("Call", "Back to customer"))
         self.end_consult_button.clicked.connect(self._calls.end_consult)
+        self._paint_glyphs()
+        notifier().changed.connect(lambda _look: self._paint_glyphs())
         self.audio = AudioControls(self._calls)
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 6, 14, 6)
-        layout.setSpacing(6)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.status)
         layout.addWidget(self.timer_label)
         layout.addWidget(self.mos)
@@ -109,7 +153,7 @@ class CallBar(QFrame):
         layout.addStretch(1)
         for button in (self.answer_button, self.hangup_button, self.hold_button, self.mute_button):
             layout.addWidget(button)
-        layout.addSpacing(10)
+        layout.addSpacing(6)
         for button in (
             self.keypad_button,
             self.transfer_button,
@@ -119,7 +163,7 @@ class CallBar(QFrame):
             self.end_consult_button,
         ):
             layout.addWidget(button)
-        layout.addSpacing(10)
+        layout.addSpacing(6)
         layout.addWidget(self.audio)
 
         session.call_updated.connect(self.show_call)
@@ -139,7 +183,7 @@ class CallBar(QFrame):
         """Primary controls show their key on the face; every control names it for screen
         readers and in its tooltip (the window's shortcut does the triggering)."""
         key = self._keys.native(action_id)
-        primary = action_id in ("answer", "hangup", "hold", "mute")
+        primary = action_id in PRIMARY
         button = named(QPushButton(), action_id)
         button.setProperty("face", text)
         button.setProperty("primary", primary)
@@ -151,7 +195,8 @@ class CallBar(QFrame):
 
     def _label(self, button: QPushButton, action_id: str, key: str) -> None:
         face = str(button.property("face"))
-        button.setText(f"{face}  ({key})" if button.property("primary") else face)
+        # Secondary controls are icons (see GLYPHS): their words are in the tooltip instead.
+        button.setText(f"{face} ({key})" if button.property("primary") else "")
         button.setAccessibleDescription(translate("Call", "Shortcut: {key}").format(key=key))
         button.setToolTip(f"{action_name(action_id)} ({key})")
 
@@ -160,6 +205,14 @@ class CallBar(QFrame):
         self._keys = shortcuts
         for button, action_id in self._labelled:
             self._label(button, action_id, shortcuts.native(action_id))
+
+    def _paint_glyphs(self) -> None:
+        """Icons for the secondary controls, in the current look's ink (again on a switch)."""
+        for button in [b for b, _ in self._labelled] + [self.end_consult_button]:
+            glyph = GLYPHS.get(button.objectName())
+            if glyph is not None:
+                button.setIcon(inked_icon(glyph))
+                button.setIconSize(QSize(ICON_PX, ICON_PX))
 
     def hang_up(self) -> None:
         if self._calls.consult is not None:
@@ -203,6 +256,9 @@ class CallBar(QFrame):
         self.keypad_button.setEnabled(live and not on_hold)
         self.transfer_button.setEnabled(live and not consulting)
         self.consult_button.setEnabled(live and not consulting)
+        # Mid-consult the colleague's controls take their place (so the bar still fits).
+        self.transfer_button.setVisible(not consulting)
+        self.consult_button.setVisible(not consulting)
         consult_up = consulting and consult.state == "confirmed"  # type: ignore[union-attr]
         self.complete_button.setVisible(consulting)
         self.complete_button.setEnabled(live and consult_up)

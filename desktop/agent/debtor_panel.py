@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.agent.accounts_model import AccountsModel
+from desktop.agent.contact_actions import ContactBook
+from desktop.agent.contact_list import ContactList
 from desktop.agent.history_details import HistoryDetails
 from desktop.agent.history_filter import HistoryFilterBar, HistoryQuery
 from desktop.agent.history_model import HistoryModel
@@ -127,9 +129,12 @@ class DebtorPanel(QWidget):
         history: HistoryModel,
         locale: str,
         parent: QWidget | None = None,
+        contacts: ContactBook | None = None,
     ) -> None:
         super().__init__(parent)
         self.card = DebtorCard(locale)
+        # Contact points belong to identity (who to reach), not to the debt: always shown.
+        self.contacts = ContactList(contacts) if contacts is not None else None
         # The compliance banner above shows the debtor's time beside the calling window.
         self.card.local_time.setVisible(False)
         self.accounts_view = _table("accountsView")
@@ -169,6 +174,8 @@ class DebtorPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.card)
+        if self.contacts is not None:
+            layout.addWidget(self.contacts)
         layout.addWidget(named(QLabel(translate("Accounts", "Accounts")), "sectionTitle"))
         # Until the agent confirmed the right party, the debt stays off the screen.
         self.details_hidden = named(

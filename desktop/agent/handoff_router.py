@@ -1,9 +1,12 @@
 """Pairs the hub's handoff offers with the dialer's INVITEs and decides answer or ring.
 
 Offer and INVITE race each other; `softphone.pairing.HandoffPairing` holds whichever came first
-for a bounded wait. A paired predictive call that asked `answer-after=0` is answered at once;
-everything else rings for the agent. An INVITE that never finds its offer also rings (it is a
-plain call). This router must never pop a screen or touch widgets: it only decides and emits.
+for a bounded wait. A paired predictive call, or a preview call the agent asked for, that asked
+`answer-after=0` is answered at once, and so is a progressive call when the desk is set to
+(`auto_answer_progressive`); everything else rings for the agent. An INVITE that never finds
+its offer follows the desk's unpaired policy (`Phone.apply_unpaired_policy`: rejected with 480,
+or rung as a plain call). This router must never pop a screen or touch
+widgets: it only decides and emits.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.common import messages
 from desktop.common.i18n import translate
-from softphone.model import CallInfo, SoftphoneError
+from softphone.model import CallInfo, SoftphoneError, UnknownCallError
 from softphone.pairing import HandoffPairing
 from sync.protocol import HandoffOffer
 
@@ -30,6 +33,8 @@ class CallControl(Protocol):
     def answer(self, call_id: int) -> None: ...
 
     def call(self, call_id: int) -> CallInfo | None: ...
+
+    def apply_unpaired_policy(self, call_id: int) -> bool: ...
 
 
 class HandoffRouter(QObject):
@@ -47,6 +52,7 @@ class HandoffRouter(QObject):
         super().__init__(parent)
         self._phone = phone
         self._pairing: HandoffPairing[HandoffOffer] = HandoffPairing(wait_s, clock)
+        self.auto_answer_progressive = False
         self._timer = QTimer(self)
         self._timer.setInterval(EXPIRY_CHECK_MS)
         self._timer.timeout.connect(self.check_expired)
@@ -74,21 +80,35 @@ class HandoffRouter(QObject):
     def check_expired(self) -> None:
         for half in self._pairing.expired():
             if half.kind == "invite" and half.call_id is not None:
+                if self._unpaired_rejected(half.call_id):
+                    log.info("INVITE for handoff %s found no offer; rejected", half.handoff_id)
+                    continue
                 log.info("INVITE for handoff %s found no offer; ringing", half.handoff_id)
                 self.ringing.emit(half.call_id)
             else:
                 # The screen already popped from the offer; the call may simply be late.
                 log.info("offer %s found no INVITE within the wait", half.handoff_id)
 
+    def _unpaired_rejected(self, call_id: int) -> bool:
+        """True when the phone turned the offer-less call away (or it is already gone)."""
+        if self._phone is None:
+            return False
+        try:
+            return self._phone.apply_unpaired_policy(call_id)
+        except UnknownCallError:
+            return True  # the caller gave up meanwhile: nothing left to ring
+        except SoftphoneError as exc:
+            log.warning("unpaired policy for call %s failed: %s", call_id, exc)
+            return False
+
     def _decide(self, offer: HandoffOffer, call_id: int) -> None:
         self.paired.emit(offer.handoff_id, call_id)
         call = self._phone.call(call_id) if self._phone else None
-        if (
-            self._phone is not None
-            and call is not None
-            and offer.mode == "predictive"
-            and call.answer_after_s == 0
-        ):
+        asked = call is not None and call.answer_after_s == 0
+        automatic = (offer.mode in ("predictive", "preview") and asked) or (
+            offer.mode == "progressive" and self.auto_answer_progressive
+        )
+        if self._phone is not None and call is not None and automatic:
             try:
                 self._phone.answer(call_id)
             except SoftphoneError as exc:

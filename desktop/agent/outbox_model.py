@@ -13,15 +13,17 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from desktop.common.i18n import translate
+from desktop.common.theme import status_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Calm status colours (match the theme): grey pending, blue in flight, green done, red refused.
+# Calm status inks from the theme (AA in both looks): amber pending, blue in flight, green
+# done, red refused. Looked up on every paint, so a theme switch re-colours the rows.
 STATE_COLORS: dict[str, str] = {
-    "saved": "#8a6d1f",
-    "syncing": "#2f5f98",
-    "synced": "#2e7d4f",
-    "rejected": "#b3261e",
+    "saved": "warn",
+    "syncing": "info",
+    "synced": "good",
+    "rejected": "bad",
 }
 
 
@@ -94,7 +96,7 @@ class OutboxModel(QAbstractListModel):
                 text += f": {item.reason}"
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(STATE_COLORS.get(state, "#444444"))
+            return QColor(status_colour(STATE_COLORS.get(state, "muted")))
         if role == Qt.ItemDataRole.ToolTipRole and item.reason:
             return item.reason
         return None

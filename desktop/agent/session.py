@@ -1,82 +1,59 @@
-"""The agent's shift as one view-model: state, the current handoff, its call, promise, wrap-up.
+"""The agent's shift as one view-model: the coordinator the workspace binds to.
 
 It listens to the sync and phone adapters, keeps the item models the workspace shows (accounts,
-history, outbox, script), and turns the agent's clicks into sync-client and softphone calls.
-Network and disk work is awaited on the asyncio loop; failures become user messages through
-the bridge. It must never import widgets and never log a debtor's name, contact or amount.
+history, outbox, script), and hands the work to its parts: the state machine and wrap-up clock
+(`agent_states`), the writes of a call (`call_writes`), what a screen loads (`call_content`),
+preview decisions and own calls (`own_screens`), supervisor orders, help and call status.
+Failures become user messages through the bridge. It must never import widgets and never log a
+debtor's name, contact or amount.
 """
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 import logging
 import time
-import uuid
 from collections.abc import Coroutine
-from typing import Any, Protocol
+from typing import Any
 
-import msgspec
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.agent.accounts_model import AccountsModel
+from desktop.agent.agent_states import AgentStates
+from desktop.agent.background_tasks import BackgroundTasks
+from desktop.agent.call_content import CallContent
 from desktop.agent.call_control import CallControl
+from desktop.agent.call_status_reporter import CallStatusReporter
+from desktop.agent.call_writes import CallWrites, rejection_text
+from desktop.agent.callback_picker import CallbackChoice
 from desktop.agent.campaign_rules import CampaignRules
+from desktop.agent.contact_actions import ContactBook
+from desktop.agent.dashboard_model import KpiModel
+from desktop.agent.dial_settings import DialSettings
 from desktop.agent.handoff_router import HandoffRouter
+from desktop.agent.help_request import HelpRequest
 from desktop.agent.history_model import HistoryModel
+from desktop.agent.network_watch import NetworkWatch
 from desktop.agent.outbox_model import OutboxModel
+from desktop.agent.own_screens import OwnScreens
 from desktop.agent.promise_rules import PromiseDraft
-from desktop.agent.script_library import ScriptLibrary, ScriptUnavailable
+from desktop.agent.script_library import ScriptLibrary
 from desktop.agent.script_view_model import ScriptViewModel
-from desktop.common import messages
-from desktop.common.formatting import debtor_zone, format_date, format_money
-from desktop.common.i18n import translate
-from scripts_engine import EngineError, variables_for_call
-from softphone.model import CallInfo, SoftphoneError
-from sync.protocol import (
-    CampaignData,
-    CreatePromise,
-    FetchCampaign,
-    FetchHistory,
-    HandoffCancel,
-    HandoffOffer,
-    HistoryData,
-    Message,
-    SubmitWrapUp,
+from desktop.agent.session_ports import (
+    OWN_CALL_PREFIX,
+    CallPhone,
+    HubSession,
+    hub_handoff_id,
 )
+from desktop.agent.supervisor_orders import SupervisorOrders
+from desktop.common import messages
+from desktop.common.formatting import debtor_zone
+from desktop.common.i18n import translate
+from softphone.model import CallInfo, SoftphoneError
+from sync.protocol import HandoffCancel, HandoffOffer, ScriptUpdated
+
+__all__ = ["OWN_CALL_PREFIX", "AgentSession", "CallPhone", "HubSession", "hub_handoff_id"]
 
 log = logging.getLogger("acuerdo.desktop")
-
-
-class HubSession(Protocol):
-    """The part of sync.client.SyncClient the agent session uses."""
-
-    async def set_state(
-        self, state: Any, sip_uri: str | None = None, pause_code: str | None = None
-    ) -> None: ...
-
-    async def save_promise(self, msg: CreatePromise) -> Any: ...
-
-    async def save_wrapup(self, msg: SubmitWrapUp) -> Any: ...
-
-    async def request(self, msg: Message, timeout: float = 10.0) -> Any: ...
-
-    def pending_count(self) -> int: ...
-
-
-class CallPhone(Protocol):
-    @property
-    def contact_uri(self) -> str: ...
-
-    def answer(self, call_id: int) -> None: ...
-
-    def hangup(self, call_id: int) -> None: ...
-
-    def set_hold(self, call_id: int, on: bool) -> None: ...
-
-    def set_mute(self, call_id: int, on: bool) -> None: ...
-
-    def call(self, call_id: int) -> CallInfo | None: ...
 
 
 class AgentSession(QObject):
@@ -94,6 +71,8 @@ class AgentSession(QObject):
     rules_changed = Signal(object)  # CampaignRules
     right_party_changed = Signal(object)  # "verified" | "refused" | None
     wrapup_expired = Signal(str)  # the campaign's disposition for a wrap-up left unchosen
+    wrapup_extended = Signal(float)  # the new deadline (time.monotonic()) a supervisor gave
+    logout_ordered = Signal()  # a supervisor signed the agent out; the app should quit
 
     def __init__(
         self,
@@ -109,34 +88,62 @@ class AgentSession(QObject):
         self._phone = phone
         self.agent_name = agent_name
         self.locale = locale
-        self.accounts = AccountsModel(locale, self)
-        self.history = HistoryModel(locale, self)
-        self.outbox = OutboxModel(frozenset({"promise"}), self)
-        self.script = ScriptViewModel(self)
-        self.scripts = ScriptLibrary(client.request, locale)
-        self.router = HandoffRouter(phone, pairing_wait_s, parent=self)
-        self.calls = CallControl(phone, self)  # type: ignore[arg-type]
-        self.rules = CampaignRules()
-        self._rules_for: str | None = None
-        self.pause_code: str | None = None
-        # Right-party verification of the debtor on screen; debt details wait for it.
-        self.right_party: str | None = None
-        # Wrap-up has a campaign time limit; at the end the desk submits it and goes ready.
-        self.wrapup_deadline: float | None = None
-        self._wrapup_timer = QTimer(self)
-        self._wrapup_timer.setSingleShot(True)
-        self._wrapup_timer.timeout.connect(self._wrapup_time_up)
-        self.router.ringing.connect(self.call_ringing)
-        self.history.more_requested.connect(self._fetch_history)
+        self._tasks = BackgroundTasks()
         self.state = "not_ready"
         self.state_since = time.monotonic()
+        self.pause_code: str | None = None
         self.connection = "offline"
         self.offer: HandoffOffer | None = None
         self.call: CallInfo | None = None
         self.offer_received_at: dict[str, float] = {}
+        # Right-party verification of the debtor on screen; debt details wait for it.
+        self.right_party: str | None = None
+        # Wrap-up has a campaign time limit; at the end the desk submits it and goes ready.
+        self.wrapup_deadline: float | None = None
         # After a wrap-up the agent goes ready again unless told otherwise (end of shift).
         self.ready_after_wrapup = True
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # The pending callback the call on screen makes good on; its wrap-up carries it.
+        self.current_callback_id: int | None = None
+        # The hub's username (for "callback for me"); the desk sets it after sign-in.
+        self.username: str | None = None
+        self.rules = CampaignRules()
+
+        self.accounts = AccountsModel(locale, self)
+        self.history = HistoryModel(locale, self)
+        # Promises with their confirmation messages: what the agent promised the debtor.
+        self.outbox = OutboxModel(frozenset({"promise", "message"}), self)
+        self.script = ScriptViewModel(self)
+        self.scripts = ScriptLibrary(client.request, locale)
+        self.states = AgentStates(self, client)
+        self.writes = CallWrites(self, client)
+        self.content = CallContent(self, client)
+        self.own = OwnScreens(self, client)
+        self.contacts = ContactBook(client.save_write, self._spawn)
+        self.help = HelpRequest(client.request, self._spawn, self)
+        self.orders = SupervisorOrders(self, self.help, self)
+        self.reporter = CallStatusReporter(client.request, self._spawn, self._call_status, self)
+        # The personal dashboard's figures: on sign-in, after each synced write, every minute.
+        self.kpis = KpiModel(client.request, self)
+        self.connection_changed.connect(self.kpis.on_connection)
+        self.item_changed.connect(self.kpis.on_item)
+        self.router = HandoffRouter(phone, pairing_wait_s, parent=self)
+        self.calls = CallControl(phone, self)  # type: ignore[arg-type]
+        # Resume from sleep or a new network: re-register and carry the call over.
+        self.network_watch: NetworkWatch | None = None
+        if phone is not None:
+            self.network_watch = NetworkWatch(self.calls.network_changed, self)
+            self.network_watch.start()
+        self.router.ringing.connect(self.call_ringing)
+        self.history.more_requested.connect(self._fetch_history)
+        self.script.step_changed.connect(lambda _step: self._report_status())
+        # What desktop.agent.own_calls needs for callbacks and manual dial (the desk sets
+        # dial_settings from its deployment settings; the demo and tests from the environment).
+        self.request = client.request
+        # The cache's copy of a debtor and when it was saved (SyncClient.saved_debtor).
+        self.cached_debtor = getattr(client, "saved_debtor", None)
+        self.phone = phone
+        self.dial_settings = DialSettings.load(None)
+        self.router.auto_answer_progressive = self.dial_settings.progressive_auto_answer
 
     # --- inputs from the adapters -------------------------------------------
 
@@ -144,30 +151,36 @@ class AgentSession(QObject):
         # The sync client re-sends the last agent state itself after every reconnect.
         self.connection = state
         self.connection_changed.emit(state, detail)
-        if state == "online" and self._rules_for is None:
-            self._spawn(self._load_rules(None), "campaign")
+        if state == "online" and self.content.rules_for is None:
+            self._spawn(self.content.load_rules(None), "campaign")
 
     def on_offer(self, offer: HandoffOffer) -> None:
+        if self.pop_screen(offer):
+            self.router.offer_arrived(offer)
+
+    def pop_screen(self, offer: HandoffOffer) -> bool:
+        """Put `offer`'s debtor on screen; False for a replay of the offer already shown."""
         self.offer_received_at[offer.handoff_id] = time.perf_counter()
         if self.offer is not None and self.offer.handoff_id == offer.handoff_id:
-            return  # a replay after reconnect: the screen is already up
+            return False  # a replay after reconnect: the screen is already up
         log.info("handoff %s offered (mode %s)", offer.handoff_id, offer.mode)
         self.offer = offer
         self.right_party = None
         self.right_party_changed.emit(None)
-        self._set_state("on_call")
+        self.states.set("on_call")
         if offer.campaign != self.rules.policy.campaign:
-            self._spawn(self._load_rules(offer.campaign), "campaign")
+            self._spawn(self.content.load_rules(offer.campaign), "campaign")
         self.accounts.reset(list(offer.debtor.accounts))
+        self.contacts.reset(offer, hub_handoff_id(offer.handoff_id))
         self.history.reset(offer.history, debtor_zone(offer.debtor.timezone))
         self.script.clear()
         cached = self.scripts.cached(offer.script_id, offer.script_version)
         if cached is not None:
-            self._start_script(offer, cached)
+            self.content.start_script(offer, cached)
         self.screen_popped.emit(offer)
-        self.router.offer_arrived(offer)
         if cached is None:
-            self._spawn(self._load_script(offer), "script")
+            self._spawn(self.content.load_script(offer), "script")
+        return True
 
     def on_cancel(self, cancel: HandoffCancel) -> None:
         self.router.offer_withdrawn(cancel.handoff_id)
@@ -177,20 +190,15 @@ class AgentSession(QObject):
             return  # the conversation is under way; hang-up will end it
         log.info("handoff %s cancelled before the call connected", cancel.handoff_id)
         messages.info(translate("Call", "The customer hung up before the call connected."))
-        self._clear_screen()
-        self._set_state("ready")
-        self._spawn(self._send_state("ready"), "state")
+        self.clear_screen()
+        self.states.move("ready")
 
     def on_item(self, item: Any) -> None:
         self.outbox.upsert(item)
+        self.contacts.on_item(item)
         self.item_changed.emit(item)
         if str(item.state) == "rejected":
-            text = (
-                translate("Outbox", "The hub rejected a promise: {reason}")
-                if item.kind == "promise"
-                else translate("Outbox", "The hub rejected a wrap-up: {reason}")
-            )
-            messages.warning(text.format(reason=item.reason))
+            messages.warning(rejection_text(item.kind).format(reason=item.reason))
         self.unsynced_changed.emit(self._client.pending_count())
 
     def on_incoming(self, call: CallInfo) -> None:
@@ -210,9 +218,20 @@ class AgentSession(QObject):
         self.call = call
         self.calls.customer_changed(call)
         self.call_updated.emit(call)
+        if call.state == "confirmed":
+            self.reporter.call_started()
         if call.state == "disconnected":
+            self.reporter.call_ended()
             self.router.call_ended(call.call_id)
-            self._call_ended()
+            self.states.call_ended()
+
+    def on_event(self, event: Any) -> None:
+        """A stream event for the agent's desk: a newer script version, supervisor orders."""
+        if isinstance(event, ScriptUpdated):
+            # The hub puts the newest version on the next offer; the library gets it ready.
+            self.scripts.script_updated(event.script_id, event.version)
+            return
+        self.orders.on_event(event)
 
     # --- agent actions -------------------------------------------------------
 
@@ -233,8 +252,7 @@ class AgentSession(QObject):
             messages.info(translate("Agent", "Finish the current call and its wrap-up first."))
             return
         self.pause_code = pause_code if state == "not_ready" else None
-        self._set_state(state, force=True)
-        self._spawn(self._send_state(state), "state")
+        self.states.move(state, force=True)
 
     def verify_identity(self, verified: bool) -> None:
         """The agent confirmed (or could not confirm) they talk to the debtor."""
@@ -244,6 +262,15 @@ class AgentSession(QObject):
         log.info("right party %s for handoff %s", self.right_party, self.offer.handoff_id)
         self.right_party_changed.emit(self.right_party)
 
+    def decide_preview(self, action: str) -> None:
+        self.own.decide_preview(action)
+
+    def pop_own_call(self, offer: HandoffOffer, callback_id: int | None) -> None:
+        self.own.pop_own_call(offer, callback_id)
+
+    def adopt_own_call(self, call: CallInfo) -> None:
+        self.own.adopt_own_call(call)
+
     def answer(self) -> None:
         if self.call is not None and self.call.state == "ringing":
             self._safe_phone(lambda p: p.answer(self.call.call_id), "answer")
@@ -252,7 +279,7 @@ class AgentSession(QObject):
         if self.call is not None and self.call.state != "disconnected":
             self._safe_phone(lambda p: p.hangup(self.call.call_id), "hang up")
         elif self.offer is not None and self.state == "on_call":
-            self._call_ended()  # preview with no call, or a call that never came
+            self.states.call_ended()  # preview with no call, or a call that never came
 
     def toggle_hold(self) -> None:
         if self.call is not None and self.call.state == "confirmed":
@@ -267,105 +294,66 @@ class AgentSession(QObject):
     def record_promise(self, draft: PromiseDraft) -> None:
         self._spawn(self.save_promise(draft), "promise")
 
-    def finish_wrapup(self, disposition: str, notes: str) -> None:
-        self._spawn(self.submit_wrapup(disposition, notes), "wrap-up")
+    def finish_wrapup(
+        self, disposition: str, notes: str, callback: CallbackChoice | None = None
+    ) -> None:
+        self._spawn(self.submit_wrapup(disposition, notes, callback), "wrap-up")
 
     async def save_promise(self, draft: PromiseDraft) -> Any:
-        if self.offer is None:
-            messages.warning(translate("Promise", "There is no debtor on screen."))
-            return None
-        msg = CreatePromise(
-            key=uuid.uuid4().hex,
-            handoff_id=self.offer.handoff_id,
-            debtor_id=self.offer.debtor.id,
-            account_id=draft.account_id,
-            amount_cents=draft.amount_cents,
-            currency=draft.currency,
-            due_date=draft.due_date,
-        )
-        try:
-            item = await self._client.save_promise(msg)
-        except Exception as exc:
-            log.error("promise could not be saved locally: %s", type(exc).__name__)
-            messages.error(
-                translate(
-                    "Promise", "The promise could not be saved on this computer: {reason}"
-                ).format(reason=str(exc))
-            )
-            return None
-        self.outbox.describe(item.key, self._describe_promise(draft))
-        self.on_item(item)
-        self.promise_saved.emit(item)
-        messages.info(translate("Promise", "Promise saved; it will sync automatically."))
-        return item
+        return await self.writes.save_promise(draft)
 
-    def _describe_promise(self, draft: PromiseDraft) -> str:
-        account = next((a for a in self.accounts.accounts if a.id == draft.account_id), None)
-        return translate("Promise", "{amount} · account {account} · due {date}").format(
-            amount=format_money(draft.amount_cents, draft.currency, self.locale),
-            account=account.number_masked if account else str(draft.account_id),
-            date=format_date(draft.due_date, self.locale),
-        )
-
-    async def submit_wrapup(self, disposition: str, notes: str) -> Any:
+    async def submit_wrapup(
+        self, disposition: str, notes: str, callback: CallbackChoice | None = None
+    ) -> Any:
         offer = self.offer
         if offer is None:
             return None
-        script = self.script.script
-        msg = SubmitWrapUp(
-            key=uuid.uuid4().hex,
-            handoff_id=offer.handoff_id,
-            debtor_id=offer.debtor.id,
-            disposition=disposition,
-            notes=notes,
-            script_id=script.id if script else offer.script_id,
-            script_version=script.version if script else offer.script_version,
-            script_path=list(self.script.path),
-            right_party=self.right_party,  # type: ignore[arg-type]
-        )
-        try:
-            item = await self._client.save_wrapup(msg)
-        except Exception as exc:
-            log.error("wrap-up could not be saved locally: %s", type(exc).__name__)
-            messages.error(
-                translate(
-                    "WrapUp", "The wrap-up could not be saved on this computer: {reason}"
-                ).format(reason=str(exc))
-            )
+        item = await self.writes.save_wrapup(offer, disposition, notes, callback)
+        if item is None:
             return None
-        self.on_item(item)
-        self._wrapup_timer.stop()
-        self.wrapup_deadline = None
-        self._clear_screen()
-        next_state = "ready" if self.ready_after_wrapup else "not_ready"
-        self._set_state(next_state)
-        await self._send_state(next_state)
+        self.states.stop_clock()
+        self.clear_screen()
+        order = await self.states.wrapup_submitted()
         self.wrapup_done.emit(item.key)
+        if order == "logout":
+            self.logout_ordered.emit()
         return item
+
+    # --- supervisor orders (desktop.agent.supervisor_orders calls these) ------
+
+    def extend_wrapup(self, seconds: int) -> bool:
+        return self.states.extend_wrapup(seconds)
+
+    def supervisor_not_ready(self) -> None:
+        self.states.supervisor_not_ready()
+
+    def supervisor_logout(self) -> None:
+        self.states.supervisor_logout()
 
     # --- internals -----------------------------------------------------------
 
-    def _call_ended(self) -> None:
-        if self.state != "on_call":
-            return
-        self._set_state("wrap_up")
-        self._spawn(self._send_state("wrap_up"), "state")
-        suggested = self.script.disposition
-        if self.right_party == "refused":
-            suggested = "not_verified"
-        limit_s = self.rules.policy.wrapup_limit_s
-        if limit_s > 0:
-            self.wrapup_deadline = time.monotonic() + limit_s
-            self._wrapup_timer.start(limit_s * 1000)
-        self.wrapup_started.emit(suggested)
+    def _call_status(self) -> tuple[str | None, float | None, str | None]:
+        offer, call = self.offer, self.call
+        if offer is None or call is None or call.state != "confirmed":
+            return None, None, None
+        live = self._phone.call(call.call_id) if self._phone is not None else None
+        quality = (live or call).quality
+        step = self.script.current
+        return (
+            hub_handoff_id(offer.handoff_id),
+            quality.mos if quality else None,
+            (step.node_id if step is not None else None),
+        )
 
-    def _wrapup_time_up(self) -> None:
-        if self.state == "wrap_up" and self.offer is not None:
-            log.info("wrap-up limit reached for handoff %s", self.offer.handoff_id)
-            self.wrapup_expired.emit(self.rules.policy.timeout_disposition)
+    def _report_status(self) -> None:
+        if self.reporter.active:
+            self.reporter.report()
 
-    def _clear_screen(self) -> None:
+    def clear_screen(self) -> None:
         self.offer = None
+        self.current_callback_id = None
+        self.reporter.call_ended()
+        self.contacts.reset(None)
         self.call = None
         self.right_party = None
         self.calls.customer_changed(None)
@@ -375,78 +363,8 @@ class AgentSession(QObject):
         self.call_updated.emit(None)
         self.screen_cleared.emit()
 
-    def _set_state(self, state: str, force: bool = False) -> None:
-        # `force`: a new pause code is a new state for the clock even if still not ready.
-        if state != self.state or force:
-            if state != "not_ready":
-                self.pause_code = None
-            self.state = state
-            self.state_since = time.monotonic()
-            self.agent_state_changed.emit(state)
-
-    async def _send_state(self, state: str) -> None:
-        uri = self._phone.contact_uri if self._phone is not None else None
-        try:
-            await self._client.set_state(state, sip_uri=uri, pause_code=self.pause_code)
-        except ConnectionError:
-            # Offline: the sync client sends the latest state when the link comes back.
-            log.info("state %s not sent: offline", state)
-
-    async def _load_script(self, offer: HandoffOffer) -> None:
-        try:
-            script = await self.scripts.get(offer.script_id, offer.script_version)
-        except ScriptUnavailable as exc:
-            log.warning("no script for handoff %s: %s", offer.handoff_id, exc)
-            messages.error(translate("Script", "The script for this call is not available."))
-            return
-        if self.offer is offer:
-            self._start_script(offer, script)
-
-    def _start_script(self, offer: HandoffOffer, script: Any) -> None:
-        debtor = msgspec.to_builtins(offer.debtor)
-        open_accounts = [a for a in offer.debtor.accounts if a.status == "open"]
-        account = msgspec.to_builtins(open_accounts[0]) if open_accounts else None
-        try:
-            variables = variables_for_call(
-                debtor, account, self.agent_name, dt.datetime.now(dt.UTC), locale=self.locale
-            )
-        except EngineError as exc:
-            log.warning("script variables for handoff %s: %s", offer.handoff_id, exc)
-            variables = {}
-        self.script.load(script, variables, self.locale)
-
-    async def _load_rules(self, campaign: str | None) -> None:
-        self._rules_for = campaign or ""
-        try:
-            reply = await self._client.request(FetchCampaign(campaign=campaign))
-        except Exception as exc:
-            # The fallback rules stay; they are the default campaign's published ones.
-            log.info("campaign rules not fetched: %s", type(exc).__name__)
-            self._rules_for = None
-            return
-        if isinstance(reply, CampaignData):
-            self.rules = CampaignRules(reply.policy)
-            self.rules_changed.emit(self.rules)
-
     def _fetch_history(self, debtor_id: int, before_id: int) -> None:
-        self._spawn(self._fetch_history_page(debtor_id, before_id), "history")
-
-    async def _fetch_history_page(self, debtor_id: int, before_id: int) -> None:
-        query = self.history.query  # a page answered under an older filter is dropped
-        try:
-            reply = await self._client.request(
-                FetchHistory(debtor_id=debtor_id, before_id=before_id or None, **query.wire())
-            )
-        except Exception as exc:
-            log.info("older history not fetched: %s", type(exc).__name__)
-            self.history.page_failed()
-            messages.warning(translate("History", "Older history could not be loaded now."))
-            return
-        if isinstance(reply, HistoryData):
-            self.history.append_page(reply.page, query)
-            log.info("history page loaded (%d events)", len(reply.page.events))
-        else:
-            self.history.page_failed()
+        self._spawn(self.content.fetch_history_page(debtor_id, before_id), "history")
 
     def _safe_phone(self, action: Any, what: str) -> None:
         if self._phone is None:
@@ -461,21 +379,11 @@ class AgentSession(QObject):
             )
 
     def _spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(lambda t: self._finished(t, what))
-
-    def _finished(self, task: asyncio.Task[Any], what: str) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None:
-            # A bug: log it fully, tell the agent briefly; the shift goes on.
-            log.error("%s task failed", what, exc_info=exc)
-            messages.error(translate("Agent", "Something went wrong; the support log has details."))
+        self._tasks.spawn(coro, what)
 
     async def drain(self) -> None:
         """Wait for background work (state sends, fetches) before shutting down."""
-        if self._tasks:
-            await asyncio.wait(list(self._tasks), timeout=5)
+        # A wrap-up clock left running would submit into a client that is gone.
+        self.states.stop_clock()
+        await self.kpis.drain()
+        await self._tasks.drain()

@@ -50,6 +50,17 @@ ACTIONS: tuple[ShortcutAction, ...] = (
     ShortcutAction("volume_up", "Ctrl+Up", str(QT_TRANSLATE_NOOP("Shortcut", "Volume up"))),
     ShortcutAction("volume_down", "Ctrl+Down", str(QT_TRANSLATE_NOOP("Shortcut", "Volume down"))),
     ShortcutAction("shortcuts", "Ctrl+/", str(QT_TRANSLATE_NOOP("Shortcut", "Keyboard shortcuts"))),
+    ShortcutAction(
+        "preview_call", "Ctrl+Return", str(QT_TRANSLATE_NOOP("Shortcut", "Preview: call now"))
+    ),
+    ShortcutAction(
+        "preview_skip", "Ctrl+Shift+S", str(QT_TRANSLATE_NOOP("Shortcut", "Preview: skip"))
+    ),
+    ShortcutAction("manual_dial", "Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcut", "Dial a number"))),
+    ShortcutAction("callbacks", "Ctrl+B", str(QT_TRANSLATE_NOOP("Shortcut", "Callbacks list"))),
+    ShortcutAction("sign_out", "Ctrl+Shift+Q", str(QT_TRANSLATE_NOOP("Shortcut", "Sign out"))),
+    ShortcutAction("help", "Ctrl+H", str(QT_TRANSLATE_NOOP("Shortcut", "Ask for help"))),
+    ShortcutAction("settings", "Ctrl+,", str(QT_TRANSLATE_NOOP("Shortcut", "Settings"))),
 )
 _BY_ID: dict[str, ShortcutAction] = {a.action_id: a for a in ACTIONS}
 

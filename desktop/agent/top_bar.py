@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from desktop.agent.campaign_rules import CampaignRules, pause_label
+from desktop.agent.help_button import HelpButton
 from desktop.agent.session import AgentSession
 from desktop.common.formatting import format_duration
 from desktop.common.i18n import translate
@@ -61,6 +62,7 @@ class TopBar(QFrame):
         self.pause_button.setMenu(self.pause_menu)
         session.rules_changed.connect(self._fill_pauses)
         self._fill_pauses(session.rules)
+        self.help_button = HelpButton(session.help)
         self.connection = named(QLabel(), "connectionChip")
         self.unsynced = named(QLabel(), "unsyncedChip")
 
@@ -73,6 +75,7 @@ class TopBar(QFrame):
         layout.addWidget(self.ready_button)
         layout.addWidget(self.pause_button)
         layout.addStretch(1)
+        layout.addWidget(self.help_button)
         layout.addWidget(self.unsynced)
         layout.addWidget(self.connection)
 
@@ -105,6 +108,8 @@ class TopBar(QFrame):
         pause = self._session.rules.pause_code(self._session.pause_code)
         if state == "not_ready" and pause is not None:
             label = translate("Agent", "Not ready · {reason}").format(reason=pause_label(pause))
+        elif state == "not_ready" and self._session.pause_code == "supervisor":
+            label = translate("Agent", "Not ready · set by a supervisor")
         self.state.setText(label)
         self.state.setAccessibleName(translate("Agent", "Agent state: {state}").format(state=label))
         self.pause_button.setEnabled(state in ("ready", "not_ready"))

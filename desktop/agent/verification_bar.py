@@ -87,9 +87,16 @@ class ComplianceBanner(QFrame):
         self.setObjectName("complianceBanner")
         self.window_label = named(QLabel(), "complianceWindow")
         self.contacts_label = named(QLabel(), "complianceContacts")
+        # Do-not-call outranks everything else on the banner: first, and in the stop colour.
+        self.dnc_label = named(QLabel(), "complianceDoNotCall")
+        self.dnc_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.dnc_label.setAccessibleName(translate("Compliance", "Do not call"))
+        _restyle(self.dnc_label, "level", "stop")
+        self.dnc_label.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 5, 12, 5)
         layout.setSpacing(18)
+        layout.addWidget(self.dnc_label)
         layout.addWidget(self.window_label)
         layout.addWidget(self.contacts_label)
         layout.addStretch(1)
@@ -116,6 +123,16 @@ class ComplianceBanner(QFrame):
         if offer is None:
             return
         moment = now or dt.datetime.now(dt.UTC)
+        debtor = offer.debtor
+        self.dnc_label.setVisible(debtor.do_not_call)
+        if debtor.do_not_call:
+            self.dnc_label.setText(
+                translate("Compliance", "DO NOT CALL: {reason}").format(
+                    reason=debtor.do_not_call_reason
+                )
+                if debtor.do_not_call_reason
+                else translate("Compliance", "DO NOT CALL")
+            )
         status = self._rules.compliance(
             offer.debtor.timezone,
             offer.history.events,

@@ -10,17 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.agent.call_bar import CallBar
+from desktop.agent.campaign_rules import CampaignRules
+from desktop.agent.dashboard import Dashboard
 from desktop.agent.debtor_panel import DebtorPanel
+from desktop.agent.dialing_view import DialingFeatures
+from desktop.agent.monitor_notice import MonitorNotice
+from desktop.agent.order_notice import OrderNotice
 from desktop.agent.promise_form import PromiseForm
 from desktop.agent.script_panel import ScriptPanel
 from desktop.agent.session import AgentSession
@@ -34,6 +41,7 @@ from desktop.common import messages
 from desktop.common.i18n import translate
 from desktop.common.preferences import workspace_settings
 from desktop.common.widgets import named
+from desktop.settings import window as settings_window
 from sync.protocol import HandoffOffer
 
 MESSAGE_MS = {"info": 6000, "warning": 10000, "error": 15000}
@@ -41,6 +49,7 @@ MESSAGE_MS = {"info": 6000, "warning": 10000, "error": 15000}
 
 class AgentWorkspace(QMainWindow):
     close_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(
         self,
@@ -62,10 +71,14 @@ class AgentWorkspace(QMainWindow):
         self.verification.answered.connect(session.verify_identity)
         self.compliance = ComplianceBanner()
         self.alert = CallAlert(self)
-        self.debtor_panel = DebtorPanel(session.accounts, session.history, session.locale)
+        self.debtor_panel = DebtorPanel(
+            session.accounts, session.history, session.locale, contacts=session.contacts
+        )
         self.script_panel = ScriptPanel(session.script)
         self.promise_form = PromiseForm(session.outbox, session.locale)
-        self.wrapup = WrapUpDialog(self)
+        self.wrapup = WrapUpDialog(self, session.locale)
+        self.order_notice = OrderNotice(self.alert)
+        self.monitor_notice = MonitorNotice()  # fed by the desk from the phone's on_monitor
         self.banner = named(QLabel(), "banner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
@@ -80,9 +93,24 @@ class AgentWorkspace(QMainWindow):
         right_layout.setSpacing(10)
         right_layout.addWidget(self.script_panel, 3)
         right_layout.addWidget(self.promise_form, 2)
+        # The left side is the debtor on a call and the agent's own day between calls;
+        # Alt+mnemonic or Ctrl+Tab switches by hand.
+        self.dashboard = Dashboard(session.kpis, session.locale)
+        self.left_tabs = named(QTabWidget(), "leftTabs")
+        self.left_tabs.setAccessibleName(translate("Workspace", "Debtor or my day"))
+        self.debtor_scroll = _scrolling(self.debtor_panel, "debtorScroll")
+        self.left_tabs.addTab(self.debtor_scroll, translate("Workspace", "&Debtor"))
+        self.left_tabs.addTab(self.dashboard, translate("Workspace", "&My day"))
+        # Preview bar, callbacks, manual dial and the offline note (desktop.agent.dialing_view).
+        self.dialing = DialingFeatures(self, session, self.shortcuts, self.alert)
+        self.dialing.sign_out_requested.connect(self.sign_out_requested)
+        self.left_tabs.addTab(self.dialing.callbacks_panel, translate("Workspace", "&Callbacks"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.debtor_panel)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.left_tabs)
+        # On a short screen (a laptop at 150 %) the script and the promise form scroll
+        # rather than squeezing their text; on a tall one the scroll area is invisible.
+        self.right_scroll = _scrolling(right, "rightScroll")
+        self.splitter.addWidget(self.right_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # Stretch factors only share out extra space; say the first split outright so
@@ -94,6 +122,10 @@ class AgentWorkspace(QMainWindow):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(12, 10, 12, 10)
         body_layout.addWidget(self.banner)
+        body_layout.addWidget(self.order_notice)
+        body_layout.addWidget(self.monitor_notice)
+        body_layout.addWidget(self.dialing.preview_bar)
+        body_layout.addWidget(self.dialing.offline_note)
         body_layout.addWidget(self.compliance)
         body_layout.addWidget(self.verification)
         body_layout.addWidget(self.splitter, 1)
@@ -113,6 +145,7 @@ class AgentWorkspace(QMainWindow):
             key.activated.connect(slot)
             self.keys[action_id] = key
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self._options_menu()
 
         session.screen_popped.connect(self.show_offer)
         session.screen_cleared.connect(lambda: self.show_offer(None))
@@ -125,7 +158,14 @@ class AgentWorkspace(QMainWindow):
         )
         session.call_ringing.connect(lambda _cid: self.alert.call_arriving(ringing=True))
         self.promise_form.submitted.connect(session.record_promise)
-        self.wrapup.submitted.connect(session.finish_wrapup)
+        self.wrapup.submitted.connect(
+            lambda code, notes: session.finish_wrapup(code, notes, self.wrapup.callback_choice())
+        )
+        session.wrapup_extended.connect(self.wrapup.set_deadline)
+        session.rules_changed.connect(self._rules_changed)
+        session.orders.notice.connect(self.order_notice.show_notice)
+        session.logout_ordered.connect(self.sign_out_requested)
+        self._rules_changed(session.rules)
         messages.bridge().posted.connect(self.show_message)
         self.show_offer(None)
 
@@ -149,18 +189,57 @@ class AgentWorkspace(QMainWindow):
             "volume_up": lambda: session.calls.step_volume(True),
             "volume_down": lambda: session.calls.step_volume(False),
             "shortcuts": self.open_shortcuts,
+            "preview_call": self.dialing.call_now,
+            "preview_skip": self.dialing.skip,
+            "manual_dial": self.dialing.open_manual_dial,
+            "callbacks": self.show_callbacks,
+            "sign_out": self.sign_out_requested.emit,
+            "help": self.top_bar.help_button.activate,
+            "settings": self.open_settings,
         }
+
+    def _options_menu(self) -> None:
+        """Settings and shortcuts from the menu bar (Alt+O) as well as their keys."""
+        menu = self.menuBar().addMenu(translate("Workspace", "&Options"))
+        menu.setObjectName("optionsMenu")
+        self.menu_actions: dict[str, QAction] = {}
+        for action_id, text, slot in (
+            ("settings", translate("Workspace", "&Settings…"), self.open_settings),
+            ("shortcuts", translate("Workspace", "&Keyboard shortcuts…"), self.open_shortcuts),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"{action_id}Action")
+            action.triggered.connect(lambda _=False, run=slot: run())
+            self.menu_actions[action_id] = action
+        # Deployment settings exist only on an installed desk, not in the demo.
+        self.menu_actions["settings"].setEnabled(settings_window.desk_settings() is not None)
+        self._show_menu_keys()
+
+    def _show_menu_keys(self) -> None:
+        # The window's QShortcut does the triggering; a second binding on the action would
+        # make the key ambiguous, so the menu only shows it (after a tab, as Qt lays out keys).
+        for action_id, action in self.menu_actions.items():
+            text = action.text().split("\t")[0]
+            action.setText(f"{text}\t{self.shortcuts.native(action_id)}")
+
+    def open_settings(self) -> None:
+        settings_window.open_settings(self)
 
     def apply_shortcuts(self, shortcuts: ShortcutMap) -> None:
         self.shortcuts = shortcuts
         for action_id, key in self.keys.items():
             key.setKey(shortcuts.sequence(action_id))
         self.call_bar.relabel(shortcuts)
+        self._show_menu_keys()
 
     def open_shortcuts(self) -> None:
         self.shortcuts_dialog = ShortcutsDialog(self.shortcuts, self)
         self.shortcuts_dialog.saved.connect(self.apply_shortcuts)
         self.shortcuts_dialog.open()
+
+    def show_callbacks(self) -> None:
+        self.left_tabs.setCurrentWidget(self.dialing.callbacks_panel)
+        self.dialing.show_callbacks()
 
     def confirm_identity(self) -> None:
         if self.session.offer is not None and self.session.right_party is None:
@@ -178,14 +257,19 @@ class AgentWorkspace(QMainWindow):
         self.debtor_panel.show_details(offer is None)
         self.promise_form.setVisible(offer is None)
         self.promise_form.setEnabled(False)
+        self.left_tabs.setCurrentWidget(self.dashboard if offer is None else self.debtor_scroll)
         if offer is None:
             self.debtor_panel.card.show_debtor(None, "")
             self.promise_form.set_accounts([])
             return
         self.alert.call_arriving(ringing=False)
         self.debtor_panel.card.show_debtor(offer.debtor, offer.campaign)
-        self.promise_form.set_accounts(list(offer.debtor.accounts))
+        self.promise_form.set_debtor(offer.debtor)
         self.promise_form.setEnabled(False)
+
+    def _rules_changed(self, rules: CampaignRules) -> None:
+        self.promise_form.set_policy(rules.policy)
+        self.wrapup.set_dispositions(rules.policy.dispositions)
 
     def _right_party(self, right_party: str | None) -> None:
         offer = self.session.offer
@@ -217,8 +301,19 @@ class AgentWorkspace(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close:
+            self.dialing.stop()
             event.accept()
             return
         # The app decides when to quit: softphone and hub client must stop in order first.
         self.close_requested.emit()
         event.ignore()
+
+
+def _scrolling(content: QWidget, object_name: str) -> QScrollArea:
+    """`content` at its natural size, scrolling vertically only when the window is too short."""
+    area = named(QScrollArea(), object_name)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

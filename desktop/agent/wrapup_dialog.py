@@ -1,16 +1,21 @@
-"""The wrap-up dialog shown after a call ends: a required disposition and optional notes.
+"""The wrap-up dialog shown after a call ends: a required disposition, notes, a callback.
 
-The dialog only collects; the session sends `SubmitWrapUp` through the outbox. It is non-modal
-(`open()`), so the asyncio loop keeps running while the agent types. It must never let a
-wrap-up through without a disposition.
+Dispositions are the campaign's codes; the first nine answer to Alt+1..Alt+9 (shown beside
+each). The dialog only collects; the session sends `SubmitWrapUp` (and the callback) through
+the outbox. It is non-modal (`open()`), so the asyncio loop keeps running while the agent
+types, and a supervisor may extend its countdown. It must never let a wrap-up through without
+a disposition.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QDialog,
     QGridLayout,
@@ -19,10 +24,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.agent.callback_picker import CallbackChoice, CallbackPicker
 from desktop.common.formatting import format_duration
 from desktop.common.i18n import translate
 from desktop.common.widgets import named
@@ -43,6 +50,7 @@ _LABELS: dict[str, str] = {
 DISPOSITIONS: dict[str, str] = {code: _LABELS[code] for code in DEFAULT_DISPOSITIONS}
 
 MAX_NOTES = 4000
+HOTKEYS = 9  # Alt+1..Alt+9
 
 
 def disposition_label(code: str) -> str:
@@ -50,26 +58,36 @@ def disposition_label(code: str) -> str:
     return translate("Disposition", source) if source else code
 
 
+MIN_WIDTH = 460
+
+
 class WrapUpDialog(QDialog):
     submitted = Signal(str, str)  # disposition code, notes
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, locale: str = "es_MX") -> None:
         super().__init__(parent)
         self.setObjectName("wrapUpDialog")
+        self.setAccessibleName(translate("WrapUp", "Wrap-up"))
         self.setWindowTitle(translate("WrapUp", "Wrap-up"))
-        self.setMinimumWidth(420)
         intro = QLabel(translate("WrapUp", "How did the call end? A disposition is required."))
         intro.setWordWrap(True)
         self.group = QButtonGroup(self)
-        grid = QGridLayout()
+        self.group.buttonClicked.connect(self._chosen)
+        self.grid = QGridLayout()
         self.radios: dict[str, QRadioButton] = {}
-        for i, code in enumerate(DISPOSITIONS):
-            radio = QRadioButton(disposition_label(code))
-            radio.setProperty("disposition", code)
-            self.group.addButton(radio)
-            self.radios[code] = radio
-            grid.addWidget(radio, i // 2, i % 2)
-        self.notes = QPlainTextEdit()
+        self.hotkeys: list[QShortcut] = []
+        for number in range(1, HOTKEYS + 1):
+            key = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            key.activated.connect(lambda n=number: self._hotkey(n))
+            self.hotkeys.append(key)
+        self.set_dispositions(list(DISPOSITIONS))
+        self.callback = CallbackPicker(locale)
+        # The picker's row must not squeeze its words ("Programar una devolución de llamada"
+        # was cut): each keeps its full width and the dialog grows instead.
+        for word in (self.callback.wanted, self.callback.for_me, self.callback.for_anyone):
+            word.setSizePolicy(QSizePolicy.Policy.Minimum, word.sizePolicy().verticalPolicy())
+        self.notes = named(QPlainTextEdit(), "wrapupNotes")
+        self.notes.setAccessibleName(translate("WrapUp", "Notes"))
         self.notes.setPlaceholderText(translate("WrapUp", "Notes (optional)"))
         self.notes.setMaximumHeight(110)
         self.countdown = named(QLabel(), "wrapupCountdown")
@@ -81,8 +99,10 @@ class WrapUpDialog(QDialog):
         self.problem = named(QLabel(), "problems")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
-        self.submit_button = QPushButton(translate("WrapUp", "Submit and go ready"))
-        self.submit_button.setObjectName("primary")
+        self.submit_button = named(
+            QPushButton(translate("WrapUp", "Submit and go ready")), "primary"
+        )
+        self.submit_button.setAccessibleName(translate("WrapUp", "Submit the wrap-up"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         buttons = QHBoxLayout()
@@ -91,21 +111,18 @@ class WrapUpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.countdown)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         layout.addWidget(self.notes)
+        layout.addWidget(self.callback)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        # An explicit minimum overrides the layout's: take the wider, so no row is cut.
+        self.setMinimumWidth(max(MIN_WIDTH, layout.minimumSize().width()))
 
     def prepare(self, suggested: str | None, deadline: float | None = None) -> None:
         """Reset for a new call; preselect the script's disposition if it named a known one.
         `deadline` (time.monotonic()) is when the campaign's wrap-up limit runs out."""
-        self._deadline = deadline
-        self.countdown.setVisible(deadline is not None)
-        if deadline is not None:
-            self._ticker.start()
-            self._tick()
-        else:
-            self._ticker.stop()
+        self.set_deadline(deadline)
         self.group.setExclusive(False)
         for radio in self.radios.values():
             radio.setChecked(False)
@@ -113,7 +130,54 @@ class WrapUpDialog(QDialog):
         if suggested in self.radios:
             self.radios[suggested].setChecked(True)
         self.notes.clear()
+        self.callback.reset()
         self.problem.hide()
+
+    def set_deadline(self, deadline: float | None) -> None:
+        """A new limit (a supervisor extended the wrap-up): the countdown follows at once."""
+        self._deadline = deadline
+        self.countdown.setVisible(deadline is not None)
+        if deadline is not None:
+            self._ticker.start()
+            self._tick()
+        else:
+            self._ticker.stop()
+
+    def set_dispositions(self, codes: Sequence[str]) -> None:
+        """The campaign's codes, in its order; the first nine get Alt+1..Alt+9."""
+        if list(codes) == list(self.radios):
+            return
+        for radio in self.radios.values():
+            self.group.removeButton(radio)
+            self.grid.removeWidget(radio)
+            radio.deleteLater()
+        self.radios = {}
+        for i, code in enumerate(codes):
+            text = disposition_label(code)
+            if i < HOTKEYS:
+                text = translate("WrapUp", "{label}  (Alt+{number})").format(
+                    label=text, number=i + 1
+                )
+            radio = named(QRadioButton(text), "disposition")
+            radio.setAccessibleName(disposition_label(code))
+            radio.setProperty("disposition", code)
+            self.group.addButton(radio)
+            self.radios[code] = radio
+            self.grid.addWidget(radio, i // 2, i % 2)
+
+    def _hotkey(self, number: int) -> None:
+        codes = list(self.radios)
+        if self.isVisible() and number <= len(codes):
+            self.radios[codes[number - 1]].click()
+            self.radios[codes[number - 1]].setFocus()
+
+    def _chosen(self, button: QAbstractButton) -> None:
+        # "Call back later" without a time would be lost: open the picker for the agent.
+        if button.property("disposition") == "callback":
+            self.callback.wanted.setChecked(True)
+
+    def callback_choice(self) -> CallbackChoice | None:
+        return self.callback.choice()
 
     def _tick(self) -> None:
         if self._deadline is None:
@@ -149,6 +213,10 @@ class WrapUpDialog(QDialog):
         notes = self.notes.toPlainText().strip()
         if code is None:
             self._show_problem(translate("WrapUp", "Choose a disposition before submitting."))
+            return False
+        callback_problem = self.callback.problem()
+        if callback_problem is not None:
+            self._show_problem(callback_problem)
             return False
         if len(notes) > MAX_NOTES:
             self._show_problem(

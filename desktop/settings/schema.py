@@ -47,6 +47,16 @@ def _sip_user(value: str) -> str | None:
     return None
 
 
+def _mos(value: str) -> str | None:
+    try:
+        mos = float(value)
+    except ValueError:
+        mos = -1.0
+    if not 1.0 <= mos <= 5.0:
+        return "must be a MOS between 1.0 and 5.0, such as 3.5"
+    return None
+
+
 @dataclass(frozen=True)
 class Setting:
     """One declared setting. `secret` ones live only in the OS keyring, never in a file."""
@@ -151,6 +161,41 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=0,
         maximum=65535,
     ),
+    # Where the media range starts (RTP even, RTCP odd, counting up per call), so IT can open
+    # a firewall for it; 0 keeps pjsua's default base (4000).
+    Setting(
+        "sip_rtp_port",
+        "int",
+        0,
+        QT_TRANSLATE_NOOP("Settings", "First audio (RTP) port (0 = default)"),
+        minimum=0,
+        maximum=65000,
+    ),
+    # Agents' own calls (callbacks, manual dial) go to sip:<number>@ this trunk's host:port.
+    Setting(
+        "sip_trunk",
+        "str",
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Outgoing calls trunk"),
+        check=_sip_uri_or_empty,
+    ),
+    # "auto": the phone answers progressive calls by itself (a choice: the dialog has no
+    # yes/no editor).
+    Setting(
+        "progressive_answer",
+        "choice",
+        "ring",
+        QT_TRANSLATE_NOOP("Settings", "Progressive calls"),
+        choices=("ring", "auto"),
+    ),
+    Setting(
+        "preview_countdown_s",
+        "int",
+        20,
+        QT_TRANSLATE_NOOP("Settings", "Preview: seconds before the call is dialled (0 = never)"),
+        minimum=0,
+        maximum=600,
+    ),
     Setting(
         "unpaired_policy",
         "choice",
@@ -165,7 +210,13 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Language"),
         choices=("es_MX", "en_US"),
     ),
-    Setting("theme", "choice", "light", QT_TRANSLATE_NOOP("Settings", "Theme"), choices=("light",)),
+    Setting(
+        "theme",
+        "choice",
+        "light",
+        QT_TRANSLATE_NOOP("Settings", "Theme"),
+        choices=("light", "dark", "system"),
+    ),
     # Device names differ on every desk, so IT cannot usefully lock them.
     Setting(
         "headset_output",
@@ -182,6 +233,9 @@ SETTINGS: tuple[Setting, ...] = (
         lockable=False,
     ),
     Setting("ringer_output", "str", "", QT_TRANSLATE_NOOP("Settings", "Ringer"), lockable=False),
+    # The softphone's own canceller (softphone/audio/echo.py); off only for a headset or OS
+    # that already cancels echo well, since two cancellers in a row can clip speech.
+    Setting("echo_cancel", "bool", True, QT_TRANSLATE_NOOP("Settings", "Echo cancellation")),
     Setting(
         "echo_test_uri",
         "str",
@@ -195,6 +249,30 @@ SETTINGS: tuple[Setting, ...] = (
         "INFO",
         QT_TRANSLATE_NOOP("Settings", "Log detail"),
         choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+    ),
+    # Supervisor floor thresholds (desktop.supervisor.thresholds): a row past one is flagged.
+    Setting(
+        "floor_wrapup_limit_s",
+        "int",
+        120,
+        QT_TRANSLATE_NOOP("Settings", "Floor: wrap-up too long after (seconds)"),
+        minimum=10,
+        maximum=3600,
+    ),
+    Setting(
+        "floor_call_limit_s",
+        "int",
+        900,
+        QT_TRANSLATE_NOOP("Settings", "Floor: call too long after (seconds)"),
+        minimum=60,
+        maximum=14400,
+    ),
+    Setting(
+        "floor_min_mos",
+        "str",
+        "3.5",
+        QT_TRANSLATE_NOOP("Settings", "Floor: poor call quality below MOS"),
+        check=_mos,
     ),
 )
 

@@ -150,6 +150,14 @@
         <source>{elapsed} · ready in {left}</source>
         <translation>{elapsed} · disponible en {left}</translation>
     </message>
+    <message>
+        <source>Not ready · set by a supervisor</source>
+        <translation>No disponible · por un supervisor</translation>
+    </message>
+    <message>
+        <source>Hang up the call before signing out.</source>
+        <translation>Cuelgue la llamada antes de cerrar sesión.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -237,6 +245,11 @@
         <location filename="../../desktop/agent/audio_controls.py" line="150"/>
         <source>Audio device saved; it is used from your next sign-in.</source>
         <translation>Dispositivo de audio guardado; se usará desde su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="159"/>
+        <source>Audio device changed.</source>
+        <translation>Dispositivo de audio cambiado.</translation>
     </message>
 </context>
 <context>
@@ -398,6 +411,21 @@
         <translation>Espere a que el colega conteste para transferir.</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/call_control.py"/>
+        <source>The network changed; the phone is reconnecting.</source>
+        <translation>La red cambió; el teléfono se está reconectando.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py"/>
+        <source>The call ended when the network changed: {reason}</source>
+        <translation>La llamada terminó al cambiar la red: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/call_control.py"/>
+        <source>no answer from the other side</source>
+        <translation>el otro lado no respondió</translation>
+    </message>
+    <message>
         <location filename="../../desktop/agent/call_control.py" line="190"/>
         <source>A conference needs the customer and a colleague.</source>
         <translation>Una conferencia necesita al cliente y a un colega.</translation>
@@ -413,6 +441,10 @@
         <location filename="../../desktop/agent/session.py" line="460"/>
         <source>The phone could not do that: {reason}</source>
         <translation>El teléfono no pudo hacerlo: {reason}</translation>
+    </message>
+    <message>
+        <source>The dialer could not be told; try again.</source>
+        <translation>No se pudo avisar al marcador; inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -489,6 +521,18 @@
         <location filename="../../desktop/agent/verification_bar.py" line="147"/>
         <source>Contacts in the last 7 days: {count}</source>
         <translation>Contactos en los últimos 7 días: {count}</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>No llamar</translation>
+    </message>
+    <message>
+        <source>DO NOT CALL</source>
+        <translation>NO LLAMAR</translation>
+    </message>
+    <message>
+        <source>DO NOT CALL: {reason}</source>
+        <translation>NO LLAMAR: {reason}</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1010,22 @@
         <source>The hub rejected a wrap-up: {reason}</source>
         <translation>El servidor rechazó un cierre: {reason}</translation>
     </message>
+    <message>
+        <source>The hub rejected a change: {reason}</source>
+        <translation>El servidor rechazó un cambio: {reason}</translation>
+    </message>
+    <message>
+        <source>The hub rejected a confirmation: {reason}</source>
+        <translation>El servidor rechazó una confirmación: {reason}</translation>
+    </message>
+    <message>
+        <source>The hub rejected a contact change: {reason}</source>
+        <translation>El servidor rechazó un cambio de contacto: {reason}</translation>
+    </message>
+    <message>
+        <source>The hub rejected a callback: {reason}</source>
+        <translation>El servidor rechazó una devolución de llamada: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Pause</name>
@@ -1106,6 +1166,134 @@
         <source>{amount} · account {account} · due {date}</source>
         <translation>{amount} · cuenta {account} · vence {date}</translation>
     </message>
+    <message>
+        <source>Kind of promise</source>
+        <translation>Tipo de promesa</translation>
+    </message>
+    <message>
+        <source>One payment</source>
+        <translation>Un pago</translation>
+    </message>
+    <message>
+        <source>Instalment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Liquidación</translation>
+    </message>
+    <message>
+        <source>Offers the campaign allows</source>
+        <translation>Ofertas que permite la campaña</translation>
+    </message>
+    <message>
+        <source>Payment channel</source>
+        <translation>Medio de pago</translation>
+    </message>
+    <message>
+        <source>Send a confirmation</source>
+        <translation>Enviar una confirmación</translation>
+    </message>
+    <message>
+        <source>Text to read back</source>
+        <translation>Texto para leer al deudor</translation>
+    </message>
+    <message>
+        <source>Read back to the debtor</source>
+        <translation>Leído al deudor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmación</translation>
+    </message>
+    <message>
+        <source>Promises and their sync state</source>
+        <translation>Promesas y su estado de sincronización</translation>
+    </message>
+    <message>
+        <source>Do not send</source>
+        <translation>No enviar</translation>
+    </message>
+    <message>
+        <source>Choose an offer…</source>
+        <translation>Elija una oferta…</translation>
+    </message>
+    <message>
+        <source>I read it back to the debtor and they agreed</source>
+        <translation>Se lo leí al deudor y está de acuerdo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{count} monthly payments of {amount}</source>
+        <translation>{count} pagos mensuales de {amount}</translation>
+    </message>
+    <message>
+        <source>Complete the promise to see the text to read back.</source>
+        <translation>Complete la promesa para ver el texto que debe leer.</translation>
+    </message>
+    <message>
+        <source>Settle for {amount} ({discount}% off)</source>
+        <translation>Liquidar con {amount} ({discount}% de descuento)</translation>
+    </message>
+    <message>
+        <source>Read the promise back to the debtor before saving.</source>
+        <translation>Lea la promesa al deudor antes de guardarla.</translation>
+    </message>
+    <message>
+        <source>Each instalment must fall after the one before.</source>
+        <translation>Cada pago debe caer después del anterior.</translation>
+    </message>
+    <message>
+        <source>A plan has 2 to {limit} instalments.</source>
+        <translation>Un plan tiene de 2 a {limit} pagos.</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {total}, more than the balance.</source>
+        <translation>Los pagos suman {total}, más que el saldo.</translation>
+    </message>
+    <message>
+        <source>That is a {discount}% discount; the campaign allows {limit}% (at least {lowest}).</source>
+        <translation>Eso es un descuento del {discount}%; la campaña permite {limit}% (al menos {lowest}).</translation>
+    </message>
+    <message>
+        <source>Instalment {number}: {problem}</source>
+        <translation>Pago {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>The campaign asks for at least {minimum} per payment.</source>
+        <translation>La campaña pide al menos {minimum} por pago.</translation>
+    </message>
+    <message>
+        <source>Confirmation by SMS</source>
+        <translation>Confirmación por SMS</translation>
+    </message>
+    <message>
+        <source>Confirmation by e-mail</source>
+        <translation>Confirmación por correo</translation>
+    </message>
+    <message>
+        <source>The confirmation message could not be queued.</source>
+        <translation>No se pudo poner en cola el mensaje de confirmación.</translation>
+    </message>
 </context>
 <context>
     <name>Script</name>
@@ -1166,6 +1354,10 @@
 </context>
 <context>
     <name>Shortcut</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
     <message>
         <location filename="../../desktop/agent/shortcuts.py" line="34"/>
         <source>Answer</source>
@@ -1267,6 +1459,30 @@
         <source>{key} is used twice: {first} and {second}.</source>
         <translation>{key} se usa dos veces: {first} y {second}.</translation>
     </message>
+    <message>
+        <source>Ask for help</source>
+        <translation>Pedir ayuda</translation>
+    </message>
+    <message>
+        <source>Callbacks list</source>
+        <translation>Lista de devoluciones de llamada</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Preview: call now</source>
+        <translation>Vista previa: llamar ahora</translation>
+    </message>
+    <message>
+        <source>Preview: skip</source>
+        <translation>Vista previa: omitir</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
 </context>
 <context>
     <name>Transfer</name>
@@ -1361,9 +1577,37 @@
 <context>
     <name>Workspace</name>
     <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Opciones</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Atajos de teclado…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/agent/workspace.py" line="56"/>
         <source>Acuerdo — Agent workspace</source>
         <translation>Acuerdo — Escritorio del asesor</translation>
+    </message>
+    <message>
+        <source>Debtor or my day</source>
+        <translation>Titular o mi día</translation>
+    </message>
+    <message>
+        <source>&amp;Debtor</source>
+        <translation>&amp;Titular</translation>
+    </message>
+    <message>
+        <source>&amp;My day</source>
+        <translation>&amp;Mi día</translation>
+    </message>
+    <message>
+        <source>&amp;Callbacks</source>
+        <translation>&amp;Devoluciones</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1657,582 @@
         <location filename="../../desktop/agent/wrapup_dialog.py" line="155"/>
         <source>Notes are too long ({count} characters; at most {limit}).</source>
         <translation>Las notas son demasiado largas ({count} caracteres; máximo {limit}).</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Submit the wrap-up</source>
+        <translation>Enviar el cierre</translation>
+    </message>
+    <message>
+        <source>{label}  (Alt+{number})</source>
+        <translation>{label}  (Alt+{number})</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Devolución de llamada</translation>
+    </message>
+    <message>
+        <source>Schedule a callback</source>
+        <translation>Programar una devolución de llamada</translation>
+    </message>
+    <message>
+        <source>Callback date and time</source>
+        <translation>Fecha y hora de la devolución</translation>
+    </message>
+    <message>
+        <source>Callback for me</source>
+        <translation>Devolución para mí</translation>
+    </message>
+    <message>
+        <source>Callback for anyone</source>
+        <translation>Devolución para cualquiera</translation>
+    </message>
+    <message>
+        <source>The callback time has already passed; choose a later one.</source>
+        <translation>La hora de la devolución ya pasó; elija una posterior.</translation>
+    </message>
+    <message>
+        <source>For me</source>
+        <translation>Para mí</translation>
+    </message>
+    <message>
+        <source>For anyone</source>
+        <translation>Para cualquiera</translation>
+    </message>
+    <message>
+        <source>The callback could not be saved on this computer.</source>
+        <translation>No se pudo guardar la devolución de llamada en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>Quincenal</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>Instalment plan</source>
+        <translation>Plan de pagos</translation>
+    </message>
+    <message>
+        <source>Number of instalments</source>
+        <translation>Número de pagos</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <source>First payment date</source>
+        <translation>Fecha del primer pago</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>#{number}</source>
+        <translation>n.º {number}</translation>
+    </message>
+    <message>
+        <source>Instalment {number} amount</source>
+        <translation>Monto del pago {number}</translation>
+    </message>
+    <message>
+        <source>Instalment {number} date</source>
+        <translation>Fecha del pago {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <source>Bank transfer (SPEI)</source>
+        <translation>Transferencia (SPEI)</translation>
+    </message>
+    <message>
+        <source>Debit or credit card</source>
+        <translation>Tarjeta de débito o crédito</translation>
+    </message>
+    <message>
+        <source>Cash at a convenience store</source>
+        <translation>Efectivo en tienda de conveniencia</translation>
+    </message>
+    <message>
+        <source>Cash at a bank branch</source>
+        <translation>Efectivo en sucursal bancaria</translation>
+    </message>
+</context>
+<context>
+    <name>ReadBack</name>
+    <message>
+        <source>your {product} account {number}</source>
+        <translation>su cuenta de {product} {number}</translation>
+    </message>
+    <message>
+        <source>{facts} Is that correct?</source>
+        <translation>{facts} ¿Es correcto?</translation>
+    </message>
+    <message>
+        <source>Payment agreement confirmed. {facts} Thank you.</source>
+        <translation>Acuerdo de pago confirmado. {facts} Gracias.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>You agree to pay {total} for {what} in {count} instalments: {payments}.</source>
+        <translation>Usted se compromete a pagar {total} por {what} en {count} pagos: {payments}.</translation>
+    </message>
+    <message>
+        <source>You agree to pay {amount} on {date} to settle {what}, whose balance is {balance}.</source>
+        <translation>Usted se compromete a pagar {amount} el {date} para liquidar {what}, cuyo saldo es {balance}.</translation>
+    </message>
+    <message>
+        <source>You agree to pay {amount} on {date} for {what}.</source>
+        <translation>Usted se compromete a pagar {amount} el {date} por {what}.</translation>
+    </message>
+    <message>
+        <source>Payment by: {channel}.</source>
+        <translation>Forma de pago: {channel}.</translation>
+    </message>
+    <message>
+        <source>{amount} on {date}</source>
+        <translation>{amount} el {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>SMS to {value}</source>
+        <translation>SMS a {value}</translation>
+    </message>
+    <message>
+        <source>E-mail to {value}</source>
+        <translation>Correo a {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>There is no debtor on screen.</source>
+        <translation>No hay ningún deudor en pantalla.</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number (10 digits, or +country code).</source>
+        <translation>No es un número de teléfono válido (10 dígitos, o +código de país).</translation>
+    </message>
+    <message>
+        <source>That number is already on the record.</source>
+        <translation>Ese número ya está en el expediente.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>número equivocado</translation>
+    </message>
+    <message>
+        <source>DO NOT CALL</source>
+        <translation>NO LLAMAR</translation>
+    </message>
+    <message>
+        <source>Contact points</source>
+        <translation>Medios de contacto</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Número equivocado</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Válido</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>Número nuevo</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Agregar número</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Say in a few words what you need.</source>
+        <translation>Diga en pocas palabras qué necesita.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Use menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>The help request could not reach the hub; try again.</source>
+        <translation>La solicitud de ayuda no llegó al servidor; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor for help</source>
+        <translation>Pedir ayuda a un supervisor</translation>
+    </message>
+    <message>
+        <source>What do you need? (e.g. debtor disputes)</source>
+        <translation>¿Qué necesita? (p. ej., el deudor disputa la deuda)</translation>
+    </message>
+    <message>
+        <source>Help message</source>
+        <translation>Mensaje de ayuda</translation>
+    </message>
+    <message>
+        <source>Send the help request</source>
+        <translation>Enviar la solicitud de ayuda</translation>
+    </message>
+    <message>
+        <source>Help requested · withdraw</source>
+        <translation>Ayuda solicitada · retirar</translation>
+    </message>
+    <message>
+        <source>Ask for help</source>
+        <translation>Pedir ayuda</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Set to not ready</source>
+        <translation>Puesto en no disponible</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Help request closed</source>
+        <translation>Solicitud de ayuda cerrada</translation>
+    </message>
+    <message>
+        <source>More time for the wrap-up</source>
+        <translation>Más tiempo para el cierre</translation>
+    </message>
+    <message>
+        <source>{by} set you to not ready.</source>
+        <translation>{by} lo puso en no disponible.</translation>
+    </message>
+    <message>
+        <source>{by} signed you out.</source>
+        <translation>{by} cerró su sesión.</translation>
+    </message>
+    <message>
+        <source>Message from {by}</source>
+        <translation>Mensaje de {by}</translation>
+    </message>
+    <message>
+        <source>{by} closed your help request.</source>
+        <translation>{by} cerró su solicitud de ayuda.</translation>
+    </message>
+    <message>
+        <source>{by} gave you {seconds} more seconds.</source>
+        <translation>{by} le dio {seconds} segundos más.</translation>
+    </message>
+    <message>
+        <source>Notice from a supervisor</source>
+        <translation>Aviso de un supervisor</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Descartar el aviso</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>No goal set</source>
+        <translation>Sin meta definida</translation>
+    </message>
+    <message>
+        <source>Goal met</source>
+        <translation>Meta cumplida</translation>
+    </message>
+    <message>
+        <source>{pct} of contacts</source>
+        <translation>{pct} de los contactos</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Right-party contacts</source>
+        <translation>Contactos con el titular</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>Promesas</translation>
+    </message>
+    <message>
+        <source>Goal {goal} · {left} to go</source>
+        <translation>Meta {goal} · faltan {left}</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>Monto prometido</translation>
+    </message>
+    <message>
+        <source>Goal {goal}</source>
+        <translation>Meta {goal}</translation>
+    </message>
+    <message>
+        <source>Promises kept</source>
+        <translation>Promesas cumplidas</translation>
+    </message>
+    <message>
+        <source>last 8 weeks</source>
+        <translation>últimas 8 semanas</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>Mi día</translation>
+    </message>
+    <message>
+        <source>Dashboard status</source>
+        <translation>Estado del tablero</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh my figures</source>
+        <translation>Actualizar mis cifras</translation>
+    </message>
+    <message>
+        <source>Contacts per hour today</source>
+        <translation>Contactos por hora hoy</translation>
+    </message>
+    <message>
+        <source>Promises kept per week</source>
+        <translation>Promesas cumplidas por semana</translation>
+    </message>
+    <message>
+        <source>Offline · figures from {time}</source>
+        <translation>Sin conexión · cifras de las {time}</translation>
+    </message>
+    <message>
+        <source>Offline · no figures yet</source>
+        <translation>Sin conexión · aún no hay cifras</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Actualizado a las {time}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Waiting for the hub…</source>
+        <translation>Esperando al servidor…</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorNotice</name>
+    <message>
+        <source>A supervisor</source>
+        <translation>Un supervisor</translation>
+    </message>
+    <message>
+        <source>{name} is coaching you: only you hear them</source>
+        <translation>{name} te está orientando: solo tú escuchas su voz</translation>
+    </message>
+    <message>
+        <source>{name} has joined the call: the customer hears them too</source>
+        <translation>{name} se unió a la llamada: el cliente también escucha su voz</translation>
+    </message>
+    <message>
+        <source>{name} is listening to this call</source>
+        <translation>{name} está escuchando esta llamada</translation>
+    </message>
+    <message>
+        <source>Supervisor on the line</source>
+        <translation>Supervisor en la línea</translation>
+    </message>
+</context>
+<context>
+    <name>Callbacks</name>
+    <message>
+        <source>Debtor</source>
+        <translation>Deudor</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>{time} · overdue</source>
+        <translation>{time} · vencida</translation>
+    </message>
+    <message>
+        <source>Dia&amp;l</source>
+        <translation>Mar&amp;car</translation>
+    </message>
+    <message>
+        <source>Dial the selected callback</source>
+        <translation>Marcar la devolución de llamada seleccionada</translation>
+    </message>
+    <message>
+        <source>My callbacks</source>
+        <translation>Mis devoluciones de llamada</translation>
+    </message>
+    <message>
+        <source>Pending callbacks</source>
+        <translation>Devoluciones de llamada pendientes</translation>
+    </message>
+    <message>
+        <source>{count} pending callbacks</source>
+        <translation>Devoluciones de llamada pendientes: {count}</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>Devolución de llamada pendiente</translation>
+    </message>
+    <message>
+        <source>Callback due: {name} ({time}). Press {key} to see the list.</source>
+        <translation>Devolución de llamada pendiente: {name} ({time}). Presione {key} para ver la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>Dial</name>
+    <message>
+        <source>Open a debtor first: you can only dial their numbers.</source>
+        <translation>Abra primero un deudor: solo puede marcar a sus números.</translation>
+    </message>
+    <message>
+        <source>Saved data notice</source>
+        <translation>Aviso de datos guardados</translation>
+    </message>
+    <message>
+        <source>&amp;Dial</source>
+        <translation>&amp;Marcar</translation>
+    </message>
+    <message>
+        <source>&amp;Number (from the debtor&apos;s record):</source>
+        <translation>&amp;Número (del expediente del deudor):</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Dial one of the debtor&apos;s numbers</source>
+        <translation>Marcar uno de los números del deudor</translation>
+    </message>
+    <message>
+        <source>Number to dial</source>
+        <translation>Número a marcar</translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation>no llamar</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>número equivocado</translation>
+    </message>
+    <message>
+        <source>Do not call: the debtor asked not to be called there.</source>
+        <translation>No llamar: el deudor pidió que no se le llame a ese número.</translation>
+    </message>
+    <message>
+        <source>Hang up the current call first.</source>
+        <translation>Cuelgue primero la llamada en curso.</translation>
+    </message>
+    <message>
+        <source>It is outside the calling window in the debtor&apos;s local time.</source>
+        <translation>Está fuera del horario permitido de llamadas en la hora local del deudor.</translation>
+    </message>
+    <message>
+        <source>No number of this debtor can be dialled now. {reason}</source>
+        <translation>Ahora no se puede marcar a ningún número de este deudor. {reason}</translation>
+    </message>
+    <message>
+        <source>No outgoing trunk is set up on this desk.</source>
+        <translation>Este equipo no tiene configurada una troncal de salida.</translation>
+    </message>
+    <message>
+        <source>Offline — showing saved data from {time}.</source>
+        <translation>Sin conexión — se muestran datos guardados del {time}.</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
+        <translation>Ese no es un número de teléfono válido.</translation>
+    </message>
+    <message>
+        <source>That number is marked as a wrong number.</source>
+        <translation>Ese número está marcado como número equivocado.</translation>
+    </message>
+    <message>
+        <source>That number is not on this debtor&apos;s record; add it as a new number first.</source>
+        <translation>Ese número no está en el expediente del deudor; agréguelo primero como número nuevo.</translation>
+    </message>
+    <message>
+        <source>The debtor&apos;s record cannot be opened now; try again later.</source>
+        <translation>El expediente del deudor no se puede abrir ahora; inténtelo más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Call now</source>
+        <translation>Llamar ahora</translation>
+    </message>
+    <message>
+        <source>Preview: call or skip this debtor</source>
+        <translation>Vista previa: llamar u omitir a este deudor</translation>
+    </message>
+    <message>
+        <source>Preview: call the debtor when ready.</source>
+        <translation>Vista previa: llame al deudor cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>Preview: the call is dialled in {seconds} s.</source>
+        <translation>Vista previa: la llamada se marca en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Skip this debtor</source>
+        <translation>Omitir a este deudor</translation>
     </message>
 </context>
 </TS>

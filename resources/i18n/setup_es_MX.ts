@@ -234,6 +234,11 @@
         <translation>Puerto SIP local (0 = cualquiera)</translation>
     </message>
     <message>
+        <location filename="../work/main/desktop/settings/schema.py" line="162"/>
+        <source>First audio (RTP) port (0 = default)</source>
+        <translation>Primer puerto de audio (RTP) (0 = predeterminado)</translation>
+    </message>
+    <message>
         <location filename="../work/main/desktop/settings/schema.py" line="158"/>
         <source>Calls without a handoff</source>
         <translation>Llamadas sin transferencia</translation>
@@ -267,6 +272,11 @@
         <translation>Timbre</translation>
     </message>
     <message>
+        <location filename="../work/main/desktop/settings/schema.py" line="228"/>
+        <source>Echo cancellation</source>
+        <translation>Cancelación de eco</translation>
+    </message>
+    <message>
         <location filename="../work/main/desktop/settings/schema.py" line="189"/>
         <source>Test call number (echo)</source>
         <translation>Número de llamada de prueba (eco)</translation>
@@ -275,6 +285,30 @@
         <location filename="../work/main/desktop/settings/schema.py" line="196"/>
         <source>Log detail</source>
         <translation>Detalle del registro</translation>
+    </message>
+    <message>
+        <source>Floor: wrap-up too long after (seconds)</source>
+        <translation>Piso: cierre demasiado largo después de (segundos)</translation>
+    </message>
+    <message>
+        <source>Floor: call too long after (seconds)</source>
+        <translation>Piso: llamada demasiado larga después de (segundos)</translation>
+    </message>
+    <message>
+        <source>Floor: poor call quality below MOS</source>
+        <translation>Piso: mala calidad de llamada con MOS menor a</translation>
+    </message>
+    <message>
+        <source>Outgoing calls trunk</source>
+        <translation>Troncal para llamadas salientes</translation>
+    </message>
+    <message>
+        <source>Progressive calls</source>
+        <translation>Llamadas progresivas</translation>
+    </message>
+    <message>
+        <source>Preview: seconds before the call is dialled (0 = never)</source>
+        <translation>Vista previa: segundos antes de marcar la llamada (0 = nunca)</translation>
     </message>
 </context>
 </TS>

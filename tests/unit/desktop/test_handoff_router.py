@@ -24,6 +24,9 @@ class RecordingPhone:
     def call(self, call_id: int) -> CallInfo | None:
         return self.calls.get(call_id)
 
+    def apply_unpaired_policy(self, call_id: int) -> bool:
+        return False  # "ring": the real policy is tested in test_unpaired_policy_router.py
+
 
 def _invite(call_id: int, handoff_id: str | None, answer_after: float | None) -> CallInfo:
     return CallInfo(

@@ -7,7 +7,9 @@ session must survive (screen pop and wrap-up still work).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -17,21 +19,33 @@ import pytest_asyncio
 from pytestqt.qtbot import QtBot
 
 from desktop.adapters.sync_signals import SyncSignals
+from desktop.agent.own_calls import OwnCalls
 from desktop.agent.promise_rules import PromiseDraft
-from desktop.agent.session import AgentSession
+from desktop.agent.session import OWN_CALL_PREFIX, AgentSession
+from desktop.common.formatting import format_datetime
 from scripts_engine import bundled_scripts_dir, load_script
 from sync.client import LocalStore, SyncClient
-from sync.protocol import CreatePromise, HandoffCancel, SubmitWrapUp, decode_client
+from sync.protocol import (
+    CallbackItem,
+    CreatePromise,
+    HandoffCancel,
+    SubmitWrapUp,
+    decode_client,
+)
 from tests.unit.desktop.conftest import make_offer
 
 
 @pytest_asyncio.fixture
-async def desk(tmp_path: Path, qapp: object) -> AsyncIterator[tuple[AgentSession, LocalStore]]:
+async def desk(
+    tmp_path: Path, qapp: object, request: pytest.FixtureRequest
+) -> AsyncIterator[tuple[AgentSession, LocalStore]]:
     store = LocalStore(tmp_path / "desktop.sqlite")
     signals = SyncSignals()
     # Port 9 on loopback: nothing listens; the client is never started anyway.
     client = SyncClient("ws://127.0.0.1:9", "ana", "pw", store, signals)
-    session = AgentSession(client, None, "Ana López", "en_US")
+    # A test may shorten the offer/INVITE pairing wait: @pytest.mark.parametrize("desk", [0.0]).
+    wait_s = float(getattr(request, "param", 3.0))
+    session = AgentSession(client, None, "Ana López", "en_US", pairing_wait_s=wait_s)
     signals.item_changed.connect(session.on_item)
     script = load_script(bundled_scripts_dir() / "early-stage-mx.json")
     session.scripts._cache[(script.id, script.version)] = script
@@ -122,3 +136,65 @@ async def test_a_replayed_offer_does_not_reset_the_call(
     with qtbot.assertNotEmitted(session.screen_popped):
         session.on_offer(offer)
     assert session.script.path == ("greet", "verify")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("desk", [0.0], indirect=True)
+async def test_an_own_call_pops_without_waiting_for_a_dialer_invite(
+    desk: tuple[AgentSession, LocalStore], qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    session, _ = desk
+    caplog.set_level(logging.INFO, logger="acuerdo.desktop")
+    with qtbot.waitSignal(session.screen_popped):
+        session.pop_own_call(make_offer(handoff_id=f"{OWN_CALL_PREFIX}cb-7"), 7)
+    assert session.state == "on_call" and session.current_callback_id == 7
+    session.router.check_expired()  # the wait (0 s here) is over: nothing was held for it
+    assert "found no INVITE" not in caplog.text
+    # A dialer's offer, by contrast, waits for its INVITE and says when none came.
+    session.clear_screen()
+    session.on_offer(make_offer(handoff_id="h-8"))
+    session.router.check_expired()
+    assert "offer h-8 found no INVITE within the wait" in caplog.text
+
+
+@pytest.mark.asyncio
+async def test_offline_a_callback_opens_from_the_cache_dated_when_it_was_saved(
+    desk: tuple[AgentSession, LocalStore], qtbot: QtBot
+) -> None:
+    session, store = desk
+    offer = make_offer()
+    debtor = offer.debtor
+    before = dt.datetime.now(dt.UTC)
+    store.remember_debtor(
+        debtor.id, msgspec.json.encode(debtor), msgspec.json.encode(offer.history), True
+    )
+    after = dt.datetime.now(dt.UTC)
+    assert session.cached_debtor is not None
+    own = OwnCalls(session, session.request, session.cached_debtor, None, session.dial_settings)
+    # The client never connected: the hub cannot be asked, the desk's cache answers.
+    data, saved_at = await own.open_debtor(debtor.id)
+    assert data is not None and data.debtor == debtor
+    assert saved_at is not None and before <= saved_at <= after
+    # Not the newest history event (days older): the note must say how old the copy is.
+    assert saved_at > max(e.occurred_at for e in offer.history.events)
+    item = CallbackItem(
+        id=7,
+        debtor_id=debtor.id,
+        debtor_name="",
+        due_at=after,
+        for_agent="ana",
+        note="",
+        campaign="temprana",
+        handoff_id=None,
+    )
+    notes: list[str] = []
+    own.offline_notice.connect(notes.append)
+    own.dial_callback(item)
+    for _ in range(200):  # the callback opens on the asyncio loop
+        if notes:
+            break
+        await asyncio.sleep(0.01)
+    expected = format_datetime(saved_at, "en_US")
+    assert notes == [f"Offline — showing saved data from {expected}."]
+    assert session.offer is not None and session.current_callback_id == 7
+    own.stop()
