@@ -34,6 +34,8 @@ REQUIRED_FILES = (
     "audio/customer_es.wav",
     "icons/channel-call.svg",
     "themes/light.qss",
+    # The dark look layers this over light.qss; without it dark mode is light text on white.
+    "themes/dark.qss",
 )
 
 
@@ -48,10 +50,17 @@ def check_resources() -> dict[str, Any]:
     missing = [name for name in REQUIRED_FILES if not (RESOURCES / name).is_file()]
     if missing:
         raise RuntimeError(f"missing bundled files under {RESOURCES}: {', '.join(missing)}")
+    empty = [n for n in REQUIRED_FILES if n.endswith(".qss") and "{" not in _text(RESOURCES / n)]
+    if empty:
+        raise RuntimeError(f"bundled themes hold no style rules: {', '.join(empty)}")
     from scripts_engine import bundled_scripts
 
     scripts = bundled_scripts()
     return {"scripts": [s.id for s in scripts], "folder": str(RESOURCES)}
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def check_qt() -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.common.theme import status_colour
 from scripts_engine import pick_text
 
 from .document import DraftScript, arrows_of
@@ -161,7 +162,7 @@ class OutlineModel(QAbstractItemModel):
                 return pick_text(text, self._locale, self._draft.locale)[:120]
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and node_id in self._errors:
-            return QBrush(QColor("#dc2626"))
+            return QBrush(QColor(status_colour("bad")))
         if role == Qt.ItemDataRole.ToolTipRole and node_id in self._errors:
             return tr("This node has a problem; see the problems list.")
         return None

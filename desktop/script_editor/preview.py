@@ -52,7 +52,7 @@ class PreviewPane(QWidget):
         self.text.setMinimumHeight(80)
         self.error = QLabel(objectName="previewError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b91c1c")
+        # Coloured by the theme's stylesheet (#previewError), readable in both looks.
         self.option_buttons: list[QPushButton] = []
         self.objection_buttons: list[QPushButton] = []
         self._options = QVBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from desktop.common.theme import notifier, status_colour
 from scripts_engine import Problem
 
 from .i18n import finding_text, tr
@@ -31,15 +32,21 @@ class ProblemsList(QListWidget):
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
         self.problems: tuple[Problem, ...] = ()
+        self._parse_error: str | None = None
+        # Item colours are fixed when set: show them again in the new look's inks.
+        notifier().changed.connect(
+            lambda _look: self.show_problems(self.problems, self._parse_error)
+        )
 
     def show_problems(self, problems: Sequence[Problem], parse_error: str | None = None) -> None:
         self.problems = tuple(problems)
+        self._parse_error = parse_error
         self.clear()
         if parse_error:
             item = QListWidgetItem(
                 tr("The script cannot be read: {reason}").format(reason=parse_error)
             )
-            item.setForeground(QColor("#b91c1c"))
+            item.setForeground(QColor(status_colour("bad")))
             self.addItem(item)
         for problem in problems:
             mark = tr("Error") if problem.severity == "error" else tr("Warning")
@@ -51,12 +58,14 @@ class ProblemsList(QListWidget):
             )
             text = finding_text(problem.code, problem.params, problem.message)
             item = QListWidgetItem(f"{mark} · {where}: {text}{at}")
-            item.setForeground(QColor("#b91c1c" if problem.severity == "error" else "#a16207"))
+            item.setForeground(
+                QColor(status_colour("bad" if problem.severity == "error" else "warn"))
+            )
             item.setData(NODE_ROLE, problem.node_id)
             self.addItem(item)
         if not problems and not parse_error:
             item = QListWidgetItem(tr("No problems: this script can be published."))
-            item.setForeground(QColor("#166534"))
+            item.setForeground(QColor(status_colour("good")))
             self.addItem(item)
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,8 @@ from desktop.settings.userfile import SettingsFileError
 
 log = logging.getLogger("acuerdo.settings")
 
+Editor = QLineEdit | QComboBox | QSpinBox | QCheckBox
+
 
 def lock_reason(layer: Layer) -> str:
     if layer is Layer.POLICY:
@@ -44,7 +47,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(translate("Settings", "Settings"))
-        self.editors: dict[str, QLineEdit | QComboBox | QSpinBox] = {}
+        self.editors: dict[str, Editor] = {}
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
         for resolved in settings.visible():
@@ -95,9 +98,12 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
-def _editor_for(
-    kind: str, choices: tuple[str, ...], value: Value
-) -> QLineEdit | QComboBox | QSpinBox:
+def _editor_for(kind: str, choices: tuple[str, ...], value: Value) -> Editor:
+    if kind == "bool":
+        # A switch, not the text "True": the setting stores a real boolean.
+        check = QCheckBox()
+        check.setChecked(bool(value))
+        return check
     if kind == "choice":
         combo = QComboBox()
         combo.addItems(list(choices))
@@ -111,7 +117,9 @@ def _editor_for(
     return QLineEdit(str(value))
 
 
-def _read(editor: QLineEdit | QComboBox | QSpinBox) -> Value:
+def _read(editor: Editor) -> Value:
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
     if isinstance(editor, QComboBox):
         return str(editor.currentText())
     if isinstance(editor, QSpinBox):
