@@ -395,6 +395,11 @@ class SipEndpoint:
         self._stopping = True
         try:
             self._end_calls(ep, grace_s)
+            # The media clock thread calls our AudioMediaPorts (headset, recordings) every
+            # 20 ms, and the bridge removes a port asynchronously: a port released while the
+            # clock runs is called mid-deallocation (AttributeError, then a segfault). Stopping
+            # the clock first (it joins its thread) means nothing calls them any more.
+            _stop_media_clock(ep)
             if release is not None:
                 release()
             if self._refusing is not None:
@@ -474,6 +479,13 @@ def _media_transport(acfg: pj.AccountConfig, s: EndpointSettings) -> None:
         # life of the process; the range makes it wrap so a firewall rule can name every port.
         tcfg.port = s.rtp_port
         tcfg.portRange = rtp_port_span(s.max_calls)
+
+
+def _stop_media_clock(ep: pj.Endpoint) -> None:
+    try:
+        ep.audDevManager().setNoDev()  # closes the null device and joins its clock thread
+    except pj.Error as exc:
+        log.warning("cannot stop the media clock: %s", _describe(exc))
 
 
 def _holds_live_call(call: pj.Call) -> bool:

@@ -2,14 +2,15 @@
 
 Meters poll the softphone's peak levels ten times a second, only while a call is up (an idle
 desk must not wake the CPU for nothing). The device menu lists headset outputs, headset inputs
-and ringer outputs by name when it opens and stores the choice (applied from the next
-sign-in, because the softphone opens its devices at start). It must never open a device or
-call the softphone directly: levels and volume go through `CallControl`.
+and ringer outputs by name when it opens, stores the choice and hands it to the running
+softphone, which moves its streams at once, mid-call too. It must never open a device or call
+the softphone directly: levels, volume and devices go through `CallControl`.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
@@ -23,12 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.agent.audio_settings import DeviceRole, chosen_device, save_device, save_volume
+from desktop.agent.audio_settings import (
+    DeviceRole,
+    chosen_device,
+    desk_settings,
+    load_audio_prefs,
+    save_device,
+    save_volume,
+)
 from desktop.agent.call_control import CallControl
 from desktop.common import messages
 from desktop.common.i18n import translate
 from desktop.common.preferences import workspace_settings
 from desktop.common.widgets import named
+from desktop.settings.userfile import SettingsFileError
 
 log = logging.getLogger("acuerdo.desktop")
 
@@ -127,7 +136,7 @@ class AudioControls(QWidget):
             ("headset_input", translate("Audio", "Headset (microphone)"), True),
             ("ringer_output", translate("Audio", "Ringer"), False),
         )
-        settings = workspace_settings()
+        settings = desk_settings()
         for role, title, is_input in sections:
             sub = self.menu.addMenu(title)
             group = QActionGroup(sub)
@@ -146,5 +155,12 @@ class AudioControls(QWidget):
             empty.setEnabled(False)
 
     def choose(self, role: DeviceRole, name: str | None) -> None:
-        save_device(workspace_settings(), role, name)
-        messages.info(translate("Audio", "Audio device saved; it is used from your next sign-in."))
+        settings = desk_settings()
+        try:
+            save_device(settings, role, name)  # the user settings file: sign-in reads it too
+        except SettingsFileError as exc:
+            log.warning("audio device not saved: %s", type(exc).__name__)
+            messages.warning(translate("Audio", "The device choice could not be saved."))
+        prefs = replace(load_audio_prefs(settings), speaker_volume=self._calls.volume)
+        if self._calls.set_devices(prefs):  # moves the running phone's streams, mid-call too
+            messages.info(translate("Audio", "Audio device changed."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.common import messages
 from desktop.common.i18n import translate
-from softphone.model import CallInfo, SoftphoneError
+from softphone.model import AudioPrefs, CallInfo, SoftphoneError
 
 log = logging.getLogger("acuerdo.desktop")
 
@@ -27,6 +28,8 @@ _DIGITS = re.compile(r"^[0-9A-Da-d*#]{1,32}$")
 _EXTENSION = re.compile(r"^\+?[0-9]{2,15}$")
 _SIP = re.compile(r"^sips?:[A-Za-z0-9+._\-]+@[A-Za-z0-9.\-\[\]:]+(;[^\s<>\"]*)?$")
 VOLUME_STEP = 0.1
+# A call that ends this soon after a network change ended because of it (the re-INVITE failed).
+NETWORK_END_WINDOW_S = 30.0
 
 
 class FeaturePhone(Protocol):
@@ -49,6 +52,10 @@ class FeaturePhone(Protocol):
     def audio_levels(self) -> Any: ...
 
     def set_volume(self, speaker: float | None = None, mic: float | None = None) -> None: ...
+
+    def network_changed(self, registrar: str | None = None) -> None: ...
+
+    def set_devices(self, prefs: AudioPrefs) -> None: ...
 
 
 def transfer_target(text: str, customer_uri: str | None) -> str:
@@ -90,6 +97,8 @@ class CallControl(QObject):
         self.consult: CallInfo | None = None
         self.in_conference = False
         self.volume = 1.0
+        self._moved: set[int] = set()  # calls carried over the last network change
+        self._moved_at = 0.0
 
     @property
     def available(self) -> bool:
@@ -99,12 +108,15 @@ class CallControl(QObject):
 
     def customer_changed(self, call: CallInfo | None) -> None:
         self.customer = call
+        if call is not None:
+            self._after_network_change(call)
         if (call is None or call.state == "disconnected") and self.in_conference:
             self.in_conference = False
             self.conference_changed.emit(False)
 
     def any_call_changed(self, call: CallInfo) -> bool:
         """Track the consult call; True when `call` was ours (the consult leg)."""
+        self._after_network_change(call)
         if self.consult is None or call.call_id != self.consult.call_id:
             return False
         if call.state == "disconnected":
@@ -116,6 +128,31 @@ class CallControl(QObject):
             self.consult = call
         self.consult_changed.emit(self.consult)
         return True
+
+    # --- network change (resume from sleep, new Wi-Fi, VPN up) ---------------------------
+
+    def network_changed(self) -> bool:
+        """Re-register the phone and carry live calls over with a re-INVITE; the agent hears
+        about it, and about any call that could not follow (with the SIP reason)."""
+        live = {c.call_id for c in (self.customer, self.consult) if c and c.state != "disconnected"}
+        if not self._do(lambda phone: phone.network_changed(), "network change"):
+            return False
+        self._moved, self._moved_at = live, time.monotonic()
+        messages.info(translate("Call", "The network changed; the phone is reconnecting."))
+        return True
+
+    def _after_network_change(self, call: CallInfo) -> None:
+        if call.call_id not in self._moved or call.state != "disconnected":
+            return
+        self._moved.discard(call.call_id)
+        if time.monotonic() - self._moved_at > NETWORK_END_WINDOW_S:
+            return
+        log.warning("call %s ended after a network change (%s)", call.call_id, call.sip_status)
+        messages.warning(
+            translate("Call", "The call ended when the network changed: {reason}").format(
+                reason=call.reason or translate("Call", "no answer from the other side")
+            )
+        )
 
     def _live_customer(self) -> CallInfo | None:
         call = self.customer
@@ -232,6 +269,11 @@ class CallControl(QObject):
 
     def step_volume(self, up: bool) -> None:
         self.set_volume(self.volume + (VOLUME_STEP if up else -VOLUME_STEP))
+
+    def set_devices(self, prefs: AudioPrefs) -> bool:
+        """Move the running phone's headset, mic and ringer to these devices now (mid-call
+        too); False, with a message, when there is no phone or it refused."""
+        return self._do(lambda p: p.set_devices(prefs), "audio devices")
 
     # --- internals --------------------------------------------------------------
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import cast
 
-from desktop.settings.layered import Settings
+from desktop.settings.layered import Layer, Settings
+from desktop.settings.schema import Value
 from desktop.settings.secrets import SecretStore, sip_scope
+from desktop.settings.userfile import load_user_file
 from softphone.model import AudioPrefs, PhoneConfig, SipTransport, UnpairedPolicy
 
 
@@ -21,12 +23,30 @@ def sip_user(settings: Settings, hub_user: str) -> str:
     return settings.text("sip_user") or hub_user
 
 
+_AUDIO_KEYS = ("headset_output", "headset_input", "ringer_output", "echo_cancel")
+
+
 def audio_prefs(settings: Settings) -> AudioPrefs:
-    """The devices the agent chose by name; an empty name is the system default."""
+    """The devices the agent chose by name (empty: the system default) and echo cancelling.
+
+    The user file is read again here: the call bar writes the agent's device choice to it
+    mid-shift (desktop.agent.audio_settings), after `settings` was loaded at start-up, and that
+    file is the one place the choice lives. An override or IT's lock still wins, and a key the
+    file does not hold resolves as usual (defaults, IT's preset, an edit not saved yet)."""
+    saved = load_user_file(settings.user_path).values
+
+    def pick(key: str) -> Value:
+        held = settings.resolved(key)
+        if held.layer in (Layer.OVERRIDE, Layer.POLICY) or key not in saved:
+            return held.value
+        return saved[key]
+
+    values = {key: pick(key) for key in _AUDIO_KEYS}
     return AudioPrefs(
-        headset_output=settings.text("headset_output") or None,
-        headset_input=settings.text("headset_input") or None,
-        ringer_output=settings.text("ringer_output") or None,
+        headset_output=str(values["headset_output"]) or None,
+        headset_input=str(values["headset_input"]) or None,
+        ringer_output=str(values["ringer_output"]) or None,
+        echo_cancel=bool(values["echo_cancel"]),
     )
 
 
@@ -53,6 +73,7 @@ def phone_config(
         user=user,
         display_name=display_name or user,
         port=int(settings.value("sip_port")) if port is None else port,
+        rtp_port=int(settings.value("sip_rtp_port")),
         registrar=registrar,
         password=password,
         transport=cast(SipTransport, settings.text("sip_transport")),

@@ -251,6 +251,11 @@
         <source>Audio device changed.</source>
         <translation>Dispositivo de audio cambiado.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/agent/audio_controls.py" line="166"/>
+        <source>The device choice could not be saved.</source>
+        <translation>No se pudo guardar el dispositivo elegido.</translation>
+    </message>
 </context>
 <context>
     <name>Call</name>

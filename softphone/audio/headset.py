@@ -25,6 +25,7 @@ SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "audio"
 # Four frames (80 ms) absorb scheduling jitter between the media clock and PortAudio's.
 RING_DEPTH = 4
 RING_KEEP = 1  # frames left queued after each pop (see FrameRing): latency vs. clicks
+RING_TRIM = 50  # pops (one second) a queue must stand before it is trimmed (drift control)
 
 
 def load_tone(path: Path) -> np.ndarray | None:
@@ -45,8 +46,8 @@ class Headset:
 
     def __init__(self, prefs: AudioPrefs | None) -> None:
         self.prefs = prefs
-        self.mic = FrameRing(FRAME_BYTES, RING_DEPTH, RING_KEEP)
-        self.speaker = FrameRing(FRAME_BYTES, RING_DEPTH, RING_KEEP)
+        self.mic = FrameRing(FRAME_BYTES, RING_DEPTH, RING_KEEP, RING_TRIM)
+        self.speaker = FrameRing(FRAME_BYTES, RING_DEPTH, RING_KEEP, RING_TRIM)
         self.port: BridgePort | None = None
         self.streams: DeviceStreams | None = None
         self._ringtone = load_tone(SOUNDS / "ringtone.wav")
@@ -64,6 +65,22 @@ class Headset:
                 self.streams.start()
             except OSError as exc:  # PortAudio library missing: calls still work, silently
                 log.warning("no OS audio: %s", str(exc))  # not exc: its frames hold `port`
+                self.streams = None
+
+    def set_devices(self, prefs: AudioPrefs) -> None:
+        """Use these devices (and echo-cancel choice) from now on, calls up or not; a phone
+        started without devices opens them now. Never raises for a missing device: it falls
+        back like an unplugged headset does."""
+        self.prefs = prefs
+        if self.streams is not None:
+            self.streams.set_devices(prefs)
+            return
+        if self.port is not None:
+            try:
+                self.streams = DeviceStreams(prefs, self.mic, self.speaker)
+                self.streams.start()
+            except OSError as exc:
+                log.warning("no OS audio: %s", str(exc))
                 self.streams = None
 
     def check(self) -> None:
@@ -107,4 +124,9 @@ class Headset:
         if self.streams is not None:
             self.streams.stop()
             self.streams = None
-        self.port = None
+        port, self.port = self.port, None
+        if port is not None:
+            # Unhook the rings while the object is whole: a frame callback that still lands
+            # (the clock should be stopped by now) finds None and does nothing.
+            port.mic = port.speaker = None
+            port.taps = ()

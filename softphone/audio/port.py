@@ -23,13 +23,21 @@ FRAME_BYTES = SAMPLES_PER_FRAME * 2  # mono, 16-bit
 class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
     """Microphone frames go from `mic` into the bridge; bridge frames go to `speaker`."""
 
+    # Class-level stand-ins for a half-released port: Python drops an instance's attributes
+    # before the C++ side leaves the bridge, so a frame callback landing in between finds
+    # these (None) and does nothing instead of raising on the media thread. The endpoint
+    # stops the media clock before ports are released; this is the second line of defence.
+    mic: FrameRing | None = None
+    speaker: FrameRing | None = None
+    taps: tuple[deque[bytes], ...] = ()
+
     def __init__(self, mic: FrameRing, speaker: FrameRing) -> None:
         super().__init__()
         self.mic = mic
         self.speaker = speaker
         # Recordings' agent-side queues; replaced (never mutated) so the media thread can
         # iterate the old tuple safely while the GUI thread swaps in a new one.
-        self.taps: tuple[deque[bytes], ...] = ()
+        self.taps = ()
 
     def create(self, name: str = "headset") -> None:
         fmt = pj.MediaFormatAudio()
@@ -43,12 +51,17 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
     def onFrameRequested(self, frame: pj.MediaFrame) -> None:
         # No @guarded here: nothing below can raise short of MemoryError, and a decorator
         # call per frame is measurable on the media clock.
+        mic = self.mic
+        if mic is None:  # half released: give the bridge no frame
+            frame.type = pj.PJMEDIA_FRAME_TYPE_NONE
+            return
         frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
-        data = self.mic.pop()
+        data = mic.pop()
         for tap in self.taps:
             tap.append(data)
         frame.buf = pj.ByteVector(data)
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:
-        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
-            self.speaker.push(bytes(frame.buf))
+        speaker = self.speaker
+        if speaker is not None and frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
+            speaker.push(bytes(frame.buf))

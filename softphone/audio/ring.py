@@ -4,7 +4,10 @@ The producer and consumer are callbacks on real-time threads (pjmedia's clock, P
 device thread), so the ring relies only on `collections.deque`'s atomic append/popleft under
 the GIL: no lock, no allocation beyond the frame itself, no logging. When the producer runs
 ahead, the oldest frame is dropped so latency stays bounded; when the consumer finds it empty it
-gets silence. It must never block, and never grow past `depth` frames.
+gets silence. A standing queue is pure latency: when every pop of a whole window (`trim_after`
+pops, about a second) left frames behind, the smallest of those leftovers is dropped, so clock
+drift between the two sides and a burst that left a backlog cost latency only for a moment.
+It must never block, and never grow past `depth` frames.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from collections import deque
 class FrameRing:
     """Frames of `frame_bytes` bytes, at most `depth` of them queued."""
 
-    def __init__(self, frame_bytes: int, depth: int = 4, keep: int | None = None) -> None:
+    def __init__(
+        self, frame_bytes: int, depth: int = 4, keep: int | None = None, trim_after: int = 0
+    ) -> None:
         if frame_bytes <= 0 or frame_bytes % 2:
             raise ValueError(f"frame_bytes must be a positive even number, got {frame_bytes}")
         if depth < 1:
@@ -34,6 +39,9 @@ class FrameRing:
         self.underruns = 0
         self.dropped = 0
         self.first_pop_at: float | None = None  # monotonic time the consumer got real audio
+        self._trim_after = trim_after  # 0: no drift trimming
+        self._window_pops = 0
+        self._window_min = depth
 
     def push(self, frame: bytes) -> None:
         """Queue one frame (a short or long one is padded or cut: the wire is not trusted)."""
@@ -55,11 +63,28 @@ class FrameRing:
                 self.dropped += 1
             except IndexError:
                 break
+        if self._trim_after:
+            self._trim()
         if self.first_pop_at is None:
             self.first_pop_at = time.monotonic()
         self.popped += 1
         self.last = frame
         return frame
+
+    def _trim(self) -> None:
+        left = len(self._frames)
+        self._window_min = min(self._window_min, left)
+        self._window_pops += 1
+        if self._window_pops < self._trim_after:
+            return
+        for _ in range(self._window_min):
+            try:
+                self._frames.popleft()
+                self.dropped += 1
+            except IndexError:
+                break
+        self._window_pops = 0
+        self._window_min = len(self._frames)
 
     def clear(self) -> None:
         self._frames.clear()

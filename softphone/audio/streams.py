@@ -1,10 +1,13 @@
 """The OS side of the headset: PortAudio streams feeding and draining the bridge's rings.
 
 `DeviceStreams` opens one input and one output stream on the chosen headset (by name), plays
-ring and call-waiting tones (the ringer may be another device), reports levels and applies
-volume. `check()` runs on the pumping thread: a stream whose device vanished (its callback went
-quiet) is reopened on the fallback device, and the chosen device is taken back as soon as it
-reappears, so a call never drops for an unplugged headset. Stream callbacks only move frames
+ring and call-waiting tones (the ringer may be another device), reports levels, applies volume,
+cancels the speaker's echo in the mic (reference.py) and moves to other devices on request
+(`set_devices`, during a call). PortAudio runs in 10 ms blocks (its ALSA-pulse buffer is two
+blocks, so 20 ms instead of 40); the rings carry the bridge's 20 ms frames. `check()` runs
+on the pumping thread: a stream whose device vanished (its callback went quiet) is reopened on
+the fallback device, and the chosen device is taken back as soon as it reappears, so a call
+never drops for an unplugged headset. Stream callbacks only move frames
 between rings and PortAudio buffers; they must never log, block or call pjsua2.
 """
 
@@ -21,7 +24,8 @@ from typing import Any, Literal
 import numpy as np
 
 from softphone.audio.devices import list_devices, refresh_portaudio, uses_pulse
-from softphone.audio.port import CLOCK_RATE, SAMPLES_PER_FRAME
+from softphone.audio.port import CLOCK_RATE, FRAME_BYTES
+from softphone.audio.reference import MicEchoCanceller
 from softphone.audio.ring import FrameRing
 from softphone.model import AudioPrefs
 
@@ -31,6 +35,7 @@ log = logging.getLogger("acuerdo.softphone.audio")
 # to another sink, so only a longer silence means the device died under it.
 _QUIET_S = 3.0
 _RESCAN_S = 0.5  # how often the device list is read (pactl: a few ms) to follow hot-plug
+BLOCK = CLOCK_RATE // 100  # PortAudio block: 10 ms
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,11 @@ class AudioLevels:
 def peak_level(frame: bytes) -> float:
     samples = np.frombuffer(frame, dtype=np.int16)
     return float(np.abs(samples.astype(np.int32)).max()) / 32768.0 if samples.size else 0.0
+
+
+def _there(name: str | None, present: set[str]) -> str | None:
+    """The device if it exists now, else None (the system default)."""
+    return name if name in present else None
 
 
 class _Stream:
@@ -79,6 +89,7 @@ class DeviceStreams:
         self._in: _Stream | None = None
         self._out: _Stream | None = None
         self._ring: _Stream | None = None
+        self._ringtone: np.ndarray | None = None
         self._pulse = False
         self._next_scan = 0.0
         self._tone: np.ndarray | None = None  # int16 samples mixed into the headset output
@@ -86,6 +97,10 @@ class DeviceStreams:
         self.mic_volume = prefs.mic_volume
         self.speaker_volume = prefs.speaker_volume
         self.fallbacks = 0  # how many times a stream moved to the fallback device
+        # The canceller works on whole bridge frames: half the calls of 10 ms blocks, and a frame
+        # waits for its second half before it can go to the bridge anyway.
+        self.echo = MicEchoCanceller(FRAME_BYTES // 2, CLOCK_RATE, prefs.echo_cancel)
+        self.mic_heard = bytes(2 * BLOCK)  # the last raw mic block, for the level meter
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -93,14 +108,39 @@ class DeviceStreams:
         """Open the headset streams; a missing device falls back, it never raises."""
         refresh_portaudio()  # nothing is open yet: see devices plugged in since start-up
         self._pulse = uses_pulse()
-        self._out = self._open_output(self.prefs.headset_output)
-        self._in = self._open_input(self.prefs.headset_input)
+        present = self._present()
+        self._out = self._open_output(_there(self.prefs.headset_output, present))
+        self._in = self._open_input(_there(self.prefs.headset_input, present))
 
     def stop(self) -> None:
         for stream in (self._in, self._out, self._ring):
             if stream is not None:
                 stream.close()
         self._in = self._out = self._ring = None
+
+    def set_devices(self, prefs: AudioPrefs) -> None:
+        """Apply a new device choice now (mid-call too): only the streams whose device changed
+        are reopened, so the call and the other direction carry on."""
+        old, self.prefs = self.prefs, prefs
+        self.echo.canceller.enabled = prefs.echo_cancel
+        # Only devices that exist are opened: ALSA's pulse plugin can hang in start() on a
+        # sink that is not there. A missing choice falls back like an unplugged headset.
+        present, now = self._present(), time.monotonic()
+        if prefs.headset_output != old.headset_output:
+            self._out = self._follow(self._out, prefs.headset_output, present, now, "output")
+        if prefs.headset_input != old.headset_input:
+            self._in = self._follow(self._in, prefs.headset_input, present, now, "input")
+        if (
+            self._ring is not None
+            and self._ringtone is not None
+            and prefs.ringer_output != old.ringer_output
+        ):
+            self._ring.close()
+            self._ring = self._open_ringer(self._ringtone)
+        self._next_scan = 0.0  # let the watchdog judge the new devices at once
+
+    def _present(self) -> set[str]:
+        return {d.name for d in list_devices()}
 
     def check(self) -> None:
         """Watchdog, on the pumping thread: follow the chosen devices as they come and go.
@@ -112,7 +152,7 @@ class DeviceStreams:
         if now < self._next_scan:
             return
         self._next_scan = now + _RESCAN_S
-        present = {d.name for d in list_devices()}
+        present = self._present()
         self._out = self._follow(self._out, self.prefs.headset_output, present, now, "output")
         self._in = self._follow(self._in, self.prefs.headset_input, present, now, "input")
 
@@ -129,7 +169,8 @@ class DeviceStreams:
             log.warning("headset %s gone; using the fallback device", what)
             self.fallbacks += 1
         elif current is not None and current.device != target:
-            log.info("headset %s is back", what)
+            log.info("headset %s now on the chosen device", what)
+        self.echo.restart()
         opener = self._open_output if what == "output" else self._open_input
         return opener(target, fallback=True)
 
@@ -137,7 +178,7 @@ class DeviceStreams:
 
     def levels(self) -> AudioLevels:
         return AudioLevels(
-            mic=peak_level(self.mic_ring.last),
+            mic=peak_level(self.mic_heard),  # before echo cancelling: is the mic alive?
             speaker=peak_level(self.speaker_ring.last),
             input_device=None if self._in is None else self._in.device,
             output_device=None if self._out is None else self._out.device,
@@ -154,6 +195,7 @@ class DeviceStreams:
         if self._ring is not None:
             self._ring.close()
             self._ring = None
+        self._ringtone = samples
         if samples is None:
             return
         self._ring = self._open_ringer(samples)
@@ -182,9 +224,16 @@ class DeviceStreams:
 
     def _open_output(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
         ring = self.speaker_ring
+        reference = self.echo.reference
+        pending = [b""]  # the second half of a 20 ms bridge frame, played on the next block
 
         def fill(outdata: Any, frames: int) -> None:
-            data = np.frombuffer(ring.pop(), dtype=np.int16)
+            need = frames * 2
+            buf = pending[0]
+            while len(buf) < need:
+                buf += ring.pop()
+            chunk, pending[0] = buf[:need], buf[need:]
+            data: np.ndarray = np.frombuffer(chunk, dtype=np.int16)
             tone = self._tone
             if tone is not None:
                 data = data + self._tone_chunk(tone, frames)
@@ -193,6 +242,7 @@ class DeviceStreams:
                 data = data * volume
             if data.dtype != np.int16:
                 data = np.clip(data, -32768, 32767).astype(np.int16)
+            reference.write(data)  # exactly what the speaker plays is what echoes back
             outdata[:] = data.tobytes()
 
         stream = self._open("output", "output", name, fill)
@@ -202,14 +252,21 @@ class DeviceStreams:
 
     def _open_input(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
         ring = self.mic_ring
+        echo = self.echo
+        pending = [b""]  # half a bridge frame waiting for the next 10 ms block
 
         def fill(indata: Any, _frames: int) -> None:
-            volume = self.mic_volume
-            if volume == 1.0:
-                ring.push(bytes(indata))
-            else:
-                scaled = np.frombuffer(bytes(indata), dtype=np.int16) * volume
-                ring.push(np.clip(scaled, -32768, 32767).astype(np.int16).tobytes())
+            raw = self.mic_heard = bytes(indata)
+            buf = pending[0] + raw
+            if len(buf) >= FRAME_BYTES:
+                frame = np.frombuffer(buf[:FRAME_BYTES], dtype=np.int16)
+                data = echo.process(frame)
+                volume = self.mic_volume
+                if volume != 1.0:
+                    data = np.clip(data * volume, -32768, 32767).astype(np.int16)
+                ring.push(data.tobytes())
+                buf = buf[FRAME_BYTES:]
+            pending[0] = buf
 
         stream = self._open("input", "input", name, fill)
         if stream is None and fallback and name is not None:
@@ -225,9 +282,9 @@ class DeviceStreams:
             position[0] = (start + frames) % len(samples)
             outdata[:] = samples[idx].astype(np.int16).tobytes()
 
-        name = self.prefs.ringer_output or self.prefs.headset_output
+        name = _there(self.prefs.ringer_output or self.prefs.headset_output, self._present())
         # The ringer keeps PortAudio's default latency: a ring has no one to keep waiting.
-        return self._open("output", "ringer", name, fill, latency=None)
+        return self._open("output", "ringer", name, fill, latency=None, blocksize=2 * BLOCK)
 
     def _open(
         self,
@@ -237,6 +294,7 @@ class DeviceStreams:
         fill: Callable[[Any, int], None],
         *,
         latency: str | None = "low",
+        blocksize: int = BLOCK,
     ) -> _Stream | None:
         """Open and start one PortAudio stream at the bridge's rate and frame size.
 
@@ -257,7 +315,7 @@ class DeviceStreams:
         try:
             stream = factory(
                 samplerate=CLOCK_RATE,
-                blocksize=SAMPLES_PER_FRAME,
+                blocksize=blocksize,
                 channels=1,
                 dtype="int16",
                 device=self._device_arg(name, env),

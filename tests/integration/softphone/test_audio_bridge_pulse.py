@@ -6,6 +6,10 @@ travels mic -> bridge -> RTP -> sipp -> RTP -> bridge -> `headset` sink, where p
 and an FFT finds its frequency. Mute must make the headset silent; unloading the headset sink
 mid-call must move the audio to the fallback (`speakers`) without dropping the call, and
 loading it again must bring the audio back.
+
+The echo canceller is off here: sipp's echo makes the far end a delayed copy of the agent's own
+pure tone, which any canceller rightly learns to predict and remove (test_audio_echo_pulse.py
+covers it with a far end that is not the agent).
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServ
 def phone(pulse: PulseServer) -> Iterator[tuple[Phone, AnsweringListener]]:
     pytest.importorskip("sounddevice")
     listener = AnsweringListener()
-    prefs = AudioPrefs(headset_output="headset", headset_input="mic.monitor")
+    prefs = AudioPrefs(headset_output="headset", headset_input="mic.monitor", echo_cancel=False)
     agent = Phone(PhoneConfig(audio=prefs), listener)
     listener.phone = agent
     agent.start()

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.agent.call_control import CallControl, transfer_target
 from desktop.common import messages
-from softphone.model import CallInfo, SoftphoneError
+from softphone.model import AudioPrefs, CallInfo, SoftphoneError
 
 
 def _call(call_id: int = 1, state: str = "confirmed", **kw: Any) -> CallInfo:
@@ -77,6 +77,16 @@ class RecordingPhone:
 
     def set_volume(self, speaker: float | None = None, mic: float | None = None) -> None:
         self.done.append(("volume", speaker))
+
+    def set_devices(self, prefs: AudioPrefs) -> None:
+        if self.refuse:
+            raise SoftphoneError("the SIP endpoint is not started")
+        self.done.append(("devices", prefs.headset_output))
+
+    def network_changed(self, registrar: str | None = None) -> None:
+        if self.refuse:
+            raise SoftphoneError("the SIP endpoint is not started")
+        self.done.append(("network", registrar))
 
 
 @pytest.fixture
@@ -157,3 +167,37 @@ def test_nothing_happens_without_a_live_call(control: Any) -> None:
     assert not ctl.send_digits("1") and not ctl.blind_transfer("2041")
     assert not ctl.start_consult("2041")
     assert phone.done == []
+
+
+def test_network_change_reconnects_and_explains_a_call_that_could_not_follow(
+    control: Any,
+) -> None:
+    ctl, phone, shown = control
+    assert ctl.network_changed()
+    assert phone.done == [("network", None)]
+    assert shown[-1] == "The network changed; the phone is reconnecting."
+    ctl.customer_changed(_call(1, "confirmed"))  # carried over: nothing more to say
+    assert len(shown) == 1
+    ctl.customer_changed(_call(1, "disconnected", sip_status=408, reason="Request Timeout"))
+    assert shown[-1] == "The call ended when the network changed: Request Timeout"
+    ctl.customer_changed(_call(1, "disconnected", sip_status=408, reason="Request Timeout"))
+    assert len(shown) == 2  # said once
+
+
+def test_network_change_refused_by_the_phone_is_an_error_message(control: Any) -> None:
+    ctl, phone, shown = control
+    phone.refuse = True
+    assert not ctl.network_changed()
+    assert shown[-1].startswith("The phone could not do that")
+
+
+def test_device_choice_goes_to_the_phone_and_a_refusal_is_an_error_message(
+    control: Any,
+) -> None:
+    ctl, phone, shown = control
+    assert ctl.set_devices(AudioPrefs(headset_output="headset2"))
+    assert phone.done[-1] == ("devices", "headset2")
+    phone.refuse = True
+    assert not ctl.set_devices(AudioPrefs(headset_output="headset3"))
+    assert shown and "could not" in shown[-1]
+    assert not CallControl(None).set_devices(AudioPrefs())  # no softphone: said, not raised
