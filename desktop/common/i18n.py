@@ -40,19 +40,33 @@ def check_locale(locale: str) -> str:
 
 
 def install_translator(app: QCoreApplication, locale: str) -> QTranslator | None:
-    """Load and install the catalogue for `locale`; None for the source language.
+    """Load and install the agent catalogue for `locale`; None for the source language.
 
-    The returned translator must be kept alive by the caller (Qt does not own it).
+    Also makes `locale` Qt's default (money and dates). The returned translator must be kept
+    alive by the caller (Qt does not own it).
     """
     check_locale(locale)
     QLocale.setDefault(QLocale(locale))
-    if locale == _SOURCE_LOCALE:
+    return install_catalogue(app, "acuerdo", locale)
+
+
+def catalogue_path(catalogue: str, locale: str) -> Path:
+    return translations_dir() / f"{catalogue}_{locale.replace('-', '_')}.qm"
+
+
+def install_catalogue(app: QCoreApplication, catalogue: str, locale: str) -> QTranslator | None:
+    """Install one area's catalogue (``acuerdo``, ``setup``, ``supervisor``, ``script_editor``)
+    for `locale`; None for English (the source) or when the file is missing or unreadable.
+
+    Keep the returned translator alive (Qt does not own it).
+    """
+    if locale.replace("-", "_").startswith("en"):
         return None
     translator = QTranslator(app)
-    qm = translations_dir() / f"acuerdo_{locale}.qm"
-    if not translator.load(str(qm)):
+    path = catalogue_path(catalogue, locale)
+    if not translator.load(str(path)):
         # Environment problem, not a bug: the app still works in English.
-        log.warning("translation catalogue missing or unreadable: %s", qm.name)
+        log.warning("translation catalogue missing or unreadable: %s", path.name)
         return None
     app.installTranslator(translator)
     return translator

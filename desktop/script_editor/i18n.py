@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from desktop.common import i18n as common_i18n
 from scripts_engine import EngineError
 from scripts_engine.errors import PositionedError
 from scripts_engine.messages import Params, describe
@@ -62,7 +63,7 @@ def error_text(error: EngineError) -> str:
 
 
 def catalogue_path(locale: str) -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n" / f"{CATALOGUE}_{locale}.qm"
+    return common_i18n.catalogue_path(CATALOGUE, locale)
 
 
 def install_translator(app: QCoreApplication, locale: str) -> QTranslator | None:
@@ -70,16 +71,7 @@ def install_translator(app: QCoreApplication, locale: str) -> QTranslator | None
 
     Keep the returned translator alive (Qt does not own it).
     """
-    locale = locale.replace("-", "_")
-    if locale.startswith("en"):
-        return None
-    translator = QTranslator(app)
-    path = catalogue_path(locale)
-    if not translator.load(str(path)):
-        log.warning("script editor catalogue missing: %s", path.name)
-        return None
-    app.installTranslator(translator)
-    return translator
+    return common_i18n.install_catalogue(app, CATALOGUE, locale)
 
 
 def kind_label(kind: str) -> str:

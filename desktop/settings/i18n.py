@@ -7,7 +7,6 @@ This module must never build sentences from fragments a translator cannot reorde
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger("acuerdo.settings")
+from desktop.common import i18n as common_i18n
 
 CATALOGUE = "setup"
 
@@ -26,20 +25,12 @@ def translate(context: str, text: str) -> str:
 
 
 def catalogue_path(locale: str) -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n" / f"{CATALOGUE}_{locale}.qm"
+    return common_i18n.catalogue_path(CATALOGUE, locale)
 
 
 def install_setup_translator(app: QCoreApplication, locale: str) -> QTranslator | None:
     """Install the catalogue for `locale`; None for English or when the file is missing."""
-    if locale.startswith("en"):
-        return None
-    translator = QTranslator(app)
-    path = catalogue_path(locale)
-    if not translator.load(str(path)):
-        log.warning("setup catalogue missing: %s", path.name)
-        return None
-    app.installTranslator(translator)
-    return translator
+    return common_i18n.install_catalogue(app, CATALOGUE, locale)
 
 
 @contextmanager

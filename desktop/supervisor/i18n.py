@@ -9,12 +9,11 @@ never build sentences from fragments a translator cannot reorder: placeholders a
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-log = logging.getLogger("acuerdo.supervisor")
+from desktop.common import i18n as common_i18n
 
 CONTEXT = "Supervisor"
 CATALOGUE = "supervisor"
@@ -26,24 +25,15 @@ def tr(text: str) -> str:
 
 
 def catalogue_path(locale: str) -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n" / f"{CATALOGUE}_{locale}.qm"
+    return common_i18n.catalogue_path(CATALOGUE, locale)
 
 
 def install_translator(app: QCoreApplication, locale: str) -> QTranslator | None:
-    """Install the catalogue for ``locale``; None for English (the source) or when missing.
+    """Install the floor's catalogue for ``locale``; None for English or when missing.
 
     Keep the returned translator alive (Qt does not own it).
     """
-    locale = locale.replace("-", "_")
-    if locale.startswith("en"):
-        return None
-    translator = QTranslator(app)
-    path = catalogue_path(locale)
-    if not translator.load(str(path)):
-        log.warning("supervisor catalogue missing: %s", path.name)
-        return None
-    app.installTranslator(translator)
-    return translator
+    return common_i18n.install_catalogue(app, CATALOGUE, locale)
 
 
 def state_label(state: str) -> str:

@@ -13,9 +13,12 @@ import shutil
 import subprocess
 import time
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 RATE = 16_000
 
@@ -140,6 +143,24 @@ class PulseServer:
             wav.setframerate(RATE)
             wav.writeframes(samples.tobytes())
         return samples
+
+
+@contextmanager
+def pulse_session(
+    runtime: Path, monkeypatch: pytest.MonkeyPatch, sinks: tuple[str, ...] = ()
+) -> Iterator[PulseServer]:
+    """A private PulseAudio daemon with these extra null sinks, this process pointed at it."""
+    server = PulseServer(runtime)
+    server.runtime.mkdir()
+    server.start()
+    for sink in sinks:
+        server.load_sink(sink)
+    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
+        monkeypatch.setenv(name, server.env[name])
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def dominant_frequency(samples: np.ndarray, rate: int = RATE) -> tuple[float, float]:

@@ -22,7 +22,12 @@ import pytest
 
 from softphone import Phone, PhoneConfig
 from softphone.model import AudioPrefs
-from tests.integration.softphone.pulse import PulseServer, available, dominant_frequency
+from tests.integration.softphone.pulse import (
+    PulseServer,
+    available,
+    dominant_frequency,
+    pulse_session,
+)
 from tests.integration.softphone.support import AnsweringListener, Sipp, pump_until
 
 pytestmark = [
@@ -36,15 +41,8 @@ TONE_HZ = 700.0
 
 @pytest.fixture
 def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
-    server = PulseServer(tmp_path / "pulse-runtime")
-    server.runtime.mkdir()
-    server.start()
-    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
-        monkeypatch.setenv(name, server.env[name])
-    try:
+    with pulse_session(tmp_path / "pulse-runtime", monkeypatch) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

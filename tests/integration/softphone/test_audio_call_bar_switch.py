@@ -22,7 +22,7 @@ from desktop.settings.deployment import audio_prefs
 from desktop.settings.layered import load_settings
 from softphone import Phone, PhoneConfig
 from softphone.model import AudioPrefs
-from tests.integration.softphone.pulse import PulseServer, available
+from tests.integration.softphone.pulse import PulseServer, available, pulse_session
 from tests.integration.softphone.support import AnsweringListener, Sipp, pump_until
 
 pytestmark = [
@@ -34,16 +34,8 @@ pytestmark = [
 
 @pytest.fixture
 def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
-    server = PulseServer(tmp_path / "pulse-runtime")
-    server.runtime.mkdir()
-    server.start()
-    server.load_sink("headset2")
-    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
-        monkeypatch.setenv(name, server.env[name])
-    try:
+    with pulse_session(tmp_path / "pulse-runtime", monkeypatch, ("headset2",)) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_call_bar_choice_moves_the_live_call_and_is_what_sign_in_reads(

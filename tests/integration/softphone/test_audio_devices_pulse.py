@@ -18,7 +18,13 @@ import pytest
 
 from softphone import Phone, PhoneConfig
 from softphone.model import AudioPrefs
-from tests.integration.softphone.pulse import PulseServer, available, dominant_frequency, rms
+from tests.integration.softphone.pulse import (
+    PulseServer,
+    available,
+    dominant_frequency,
+    pulse_session,
+    rms,
+)
 from tests.integration.softphone.support import AnsweringListener, Sipp, pump_until
 
 pytestmark = [
@@ -32,17 +38,8 @@ FIRST_HZ, SECOND_HZ = 700.0, 1100.0
 
 @pytest.fixture
 def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
-    server = PulseServer(tmp_path / "pulse-runtime")
-    server.runtime.mkdir()
-    server.start()
-    server.load_sink("headset2")
-    server.load_sink("mic2")
-    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
-        monkeypatch.setenv(name, server.env[name])
-    try:
+    with pulse_session(tmp_path / "pulse-runtime", monkeypatch, ("headset2", "mic2")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def _record(agent: Phone, pulse: PulseServer, sink: str, path: Path) -> tuple[float, float]:

@@ -22,7 +22,7 @@ import pytest
 from softphone import Phone, PhoneConfig
 from softphone.model import AudioPrefs
 from tests.integration.softphone.peer_phone import PeerPhone
-from tests.integration.softphone.pulse import RATE, PulseServer, available
+from tests.integration.softphone.pulse import RATE, PulseServer, available, pulse_session
 from tests.integration.softphone.support import AnsweringListener, pump_until
 
 pytestmark = [
@@ -36,16 +36,8 @@ PHASE_S = 5.0  # each of: canceller off, canceller on
 
 @pytest.fixture
 def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
-    server = PulseServer(tmp_path / "pulse-runtime")
-    server.runtime.mkdir()
-    server.start()
-    server.load_sink("room")
-    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
-        monkeypatch.setenv(name, server.env[name])
-    try:
+    with pulse_session(tmp_path / "pulse-runtime", monkeypatch, ("room",)) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def tone_db(samples: np.ndarray, freq: float) -> float:

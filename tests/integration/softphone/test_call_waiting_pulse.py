@@ -17,7 +17,14 @@ import pytest
 
 from softphone import CallInfo, Phone, PhoneConfig
 from softphone.model import AudioPrefs
-from tests.integration.softphone.pulse import RATE, PulseServer, available, rms, tone_share
+from tests.integration.softphone.pulse import (
+    RATE,
+    PulseServer,
+    available,
+    pulse_session,
+    rms,
+    tone_share,
+)
 from tests.integration.softphone.support import Sipp, pump_until
 
 pytestmark = [
@@ -47,15 +54,8 @@ class FirstOnly:
 
 @pytest.fixture
 def pulse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
-    server = PulseServer(tmp_path / "pulse-runtime")
-    server.runtime.mkdir()
-    server.start()
-    for name in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH"):
-        monkeypatch.setenv(name, server.env[name])
-    try:
+    with pulse_session(tmp_path / "pulse-runtime", monkeypatch) as server:
         yield server
-    finally:
-        server.stop()
 
 
 CAPTURE_S = 5.5
