@@ -1,22 +1,39 @@
 """The debtor's accounts as a read-only Qt table model for the screen pop.
 
-It must never change an account: balances shown here are what the hub sent with the offer.
+Each row shows the account's terms and its open promise ("$1,200.00 due 26 Nov · pending"),
+the state spelled out and inked by the theme's status colours. It must never change an
+account: balances and promises shown here are what the hub sent with the offer.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
 
-from desktop.common.formatting import format_money, product_label
+from desktop.common.formatting import format_date, format_money, product_label
 from desktop.common.i18n import translate
+from desktop.common.theme import notifier, status_colour
 from sync.protocol import Account
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("product", "number", "balance", "dpd", "minimum", "segment")
+COLUMNS = ("product", "number", "balance", "dpd", "minimum", "segment", "promise")
 _RIGHT = {"balance", "dpd", "minimum"}
+PROMISE_STATES = {
+    "pending": str(QT_TRANSLATE_NOOP("Accounts", "pending")),
+    "kept": str(QT_TRANSLATE_NOOP("Accounts", "kept")),
+    "broken": str(QT_TRANSLATE_NOOP("Accounts", "broken")),
+}
+# The word carries the state; the ink only repeats it for a quick glance.
+_STATE_INKS = {"pending": "info", "kept": "good", "broken": "bad"}
 
 
 class AccountsModel(QAbstractTableModel):
@@ -26,6 +43,8 @@ class AccountsModel(QAbstractTableModel):
         super().__init__(parent)
         self._locale = locale
         self._accounts: list[Account] = []
+        # Status inks follow the look: repaint the promise column when it changes.
+        notifier().changed.connect(self._look_changed)
 
     def reset(self, accounts: list[Account]) -> None:
         self.beginResetModel()
@@ -54,6 +73,7 @@ class AccountsModel(QAbstractTableModel):
             translate("Accounts", "Days past due"),
             translate("Accounts", "Minimum payment"),
             translate("Accounts", "Segment"),
+            translate("Accounts", "Open promise"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -66,6 +86,8 @@ class AccountsModel(QAbstractTableModel):
             return account
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == "promise" and role != Qt.ItemDataRole.DisplayRole:
+            return self._promise_extra(account, role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "product":
@@ -78,4 +100,47 @@ class AccountsModel(QAbstractTableModel):
             return str(account.days_past_due)
         if column == "minimum":
             return format_money(account.minimum_payment_cents, account.currency, self._locale)
+        if column == "promise":
+            return self.promise_text(account)
         return account.segment
+
+    def promise_text(self, account: Account) -> str:
+        """The open promise in words, or a dash when the account has none."""
+        promise = account.open_promise
+        if promise is None:
+            return "—"
+        # Whole sentences, not glued fragments: a translation may order them differently.
+        template = (
+            translate("Accounts", "{amount} due {date} · {state} · {count} instalments")
+            if promise.instalments
+            else translate("Accounts", "{amount} due {date} · {state}")
+        )
+        return template.format(
+            amount=format_money(promise.amount_cents, account.currency, self._locale),
+            date=format_date(promise.due_date, self._locale),
+            state=translate("Accounts", PROMISE_STATES[promise.state]),
+            count=promise.instalments,
+        )
+
+    def _promise_extra(self, account: Account, role: int) -> Any:
+        promise = account.open_promise
+        if promise is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(status_colour(_STATE_INKS[promise.state]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The agent's calendar day the promise was taken on.
+            taken = promise.promised_at.astimezone().date()
+            return translate("Accounts", "Promised on {date}").format(
+                date=format_date(taken, self._locale)
+            )
+        return None
+
+    def _look_changed(self, _look: str) -> None:
+        if self._accounts:
+            column = COLUMNS.index("promise")
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._accounts) - 1, column),
+                [Qt.ItemDataRole.ForegroundRole],
+            )

@@ -3,16 +3,18 @@
 `event_lines` turns one `HistoryEvent` into labelled lines (channel, time, direction, account,
 summary, then every detail field, known ones with a translated label and money or dates by
 locale, unknown ones by their key), so it is testable without a screen; `HistoryDetails` shows
-them in a read-only plain-text box. It must never render an event's text as markup (an SMS
-may contain anything) nor log an event's contents.
+them in a read-only plain-text box, and a call's recording as buttons that open its address in
+the system's player or copy it. It must never render an event's text as markup (an SMS may
+contain anything), open anything but a web address, nor log an event's contents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.formatting import (
     channel_label,
@@ -79,6 +81,18 @@ def event_lines(
     return lines
 
 
+def recording_url(event: HistoryEvent | None) -> QUrl | None:
+    """The call's recording address when it is a web address; anything else (a file path, a
+    script URL, garbage) is not offered for opening."""
+    raw = event.detail.get("recording") if event is not None else None
+    if not isinstance(raw, str) or not raw:
+        return None
+    url = QUrl(raw, QUrl.ParsingMode.StrictMode)
+    if not url.isValid() or url.scheme() not in ("https", "http") or not url.host():
+        return None
+    return url
+
+
 def _value(key: str, value: DetailValue, locale: str, currency: str) -> str:
     if value is None:
         return "—"
@@ -105,19 +119,45 @@ class HistoryDetails(QWidget):
         self.title = named(QLabel(translate("HistoryDetail", "Event details")), "sectionTitle")
         self.text = named(QPlainTextEdit(), "historyDetails")
         self.text.setReadOnly(True)
+        # Tab leaves the box (nothing to type here) so the recording buttons are reachable.
+        self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(translate("HistoryDetail", "Event details"))
         self.text.setPlaceholderText(
             translate("HistoryDetail", "Select an event to see its details.")
         )
+        self._recording: QUrl | None = None
+        self.open_recording = named(
+            QPushButton(translate("HistoryDetail", "Open &recording")), "openRecording"
+        )
+        self.open_recording.setAccessibleName(translate("HistoryDetail", "Open recording"))
+        self.open_recording.setToolTip(
+            translate("HistoryDetail", "Play the call's recording from the recording server")
+        )
+        self.open_recording.clicked.connect(self._open_recording)
+        self.copy_recording = named(
+            QPushButton(translate("HistoryDetail", "Copy recording lin&k")), "copyRecording"
+        )
+        self.copy_recording.setAccessibleName(translate("HistoryDetail", "Copy recording link"))
+        self.copy_recording.clicked.connect(self._copy_recording)
+        self.recording_bar = named(QWidget(), "recordingBar")
+        bar = QHBoxLayout(self.recording_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.open_recording)
+        bar.addWidget(self.copy_recording)
+        bar.addStretch(1)
+        self.recording_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
+        layout.addWidget(self.recording_bar)
 
     def show_event(
         self, event: HistoryEvent | None, tz: dt.tzinfo | None = None, turns: int = 0
     ) -> None:
+        self._recording = recording_url(event)
+        self.recording_bar.setVisible(self._recording is not None)
         if event is None:
             self.text.clear()
             return
@@ -131,3 +171,12 @@ class HistoryDetails(QWidget):
             )
         # setPlainText: whatever the debtor wrote is shown literally, never as markup.
         self.text.setPlainText("\n".join(lines))
+
+    def _open_recording(self) -> None:
+        if self._recording is not None:
+            # The system's handler for web addresses (browser or player) streams it.
+            QDesktopServices.openUrl(self._recording)
+
+    def _copy_recording(self) -> None:
+        if self._recording is not None:
+            QGuiApplication.clipboard().setText(self._recording.toString())

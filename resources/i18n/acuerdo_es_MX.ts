@@ -42,6 +42,41 @@
         <translation>Segmento</translation>
     </message>
     <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>Open promise</source>
+        <translation>Promesa de pago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>kept</source>
+        <translation>cumplida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>broken</source>
+        <translation>incumplida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>{amount} due {date} · {state}</source>
+        <translation>{amount} para el {date} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>{amount} due {date} · {state} · {count} instalments</source>
+        <translation>{amount} para el {date} · {state} · {count} pagos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/accounts_model.py"/>
+        <source>Promised on {date}</source>
+        <translation>Prometida el {date}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/agent/debtor_panel.py" line="172"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
@@ -752,6 +787,31 @@
         <location filename="../../desktop/agent/history_details.py" line="35"/>
         <source>Recording</source>
         <translation>Grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py"/>
+        <source>Open &amp;recording</source>
+        <translation>Abrir g&amp;rabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py"/>
+        <source>Open recording</source>
+        <translation>Abrir grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py"/>
+        <source>Play the call's recording from the recording server</source>
+        <translation>Reproducir la grabación de la llamada desde el servidor de grabaciones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py"/>
+        <source>Copy recording lin&amp;k</source>
+        <translation>Copiar &amp;enlace de la grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/agent/history_details.py"/>
+        <source>Copy recording link</source>
+        <translation>Copiar enlace de la grabación</translation>
     </message>
     <message>
         <location filename="../../desktop/agent/history_details.py" line="36"/>

@@ -83,6 +83,10 @@ DNC_REASONS = (
     "Queja ante CONDUSEF en trámite",
     "El titular tiene representación legal",
 )
+# The demo centre's recording server (``.invalid``: never resolves, never leaks a lookup).
+RECORDINGS_URL = "https://recordings.example.invalid"
+# Calls where someone answered are recorded; no answer, busy and the like leave nothing.
+CONNECTED_OUTCOMES = frozenset(d for d, _, talks in CALL_OUTCOMES if talks) | {"voicemail"}
 DEMO_AGENTS = ("ana", "luis", "sofia", "diego", "maria", "jorge", "valeria", "fernando")
 
 
@@ -159,6 +163,7 @@ def generate(rng: random.Random, count: int, now: dt.datetime, ids: IdCounters) 
         events.sort(key=lambda e: e["occurred_at"])
         for event in events:
             event["id"] = ids.take("event")
+            _add_recording(event)
         broken = sum(1 for e in events if e["detail"].get("outcome") == "broken")
         payments = [e["occurred_at"].date() for e in events if e["channel"] == "payment"]
         rows.debtors.append(
@@ -180,6 +185,15 @@ def generate(rng: random.Random, count: int, now: dt.datetime, ids: IdCounters) 
         rows.accounts.extend(accounts)
         rows.history_events.extend(events)
     return rows
+
+
+def _add_recording(event: dict[str, Any]) -> None:
+    """A connected call's recording on the centre's recording server, named by the event id
+    only (no phone, name or account in the address). Added after the ids are assigned and
+    without the random stream, so the rest of a seeded portfolio stays what it was."""
+    detail = event["detail"]
+    if event["channel"] == "call" and detail.get("disposition") in CONNECTED_OUTCOMES:
+        detail["recording"] = f"{RECORDINGS_URL}/{event['id']}.wav"
 
 
 def _marked(row_id: int, factor: int, per_cent: int) -> bool:

@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from sync.protocol import Account as AccountRecord
+from sync.protocol import AccountPromise, DebtorProfile, HistoryEvent, HistoryPage
 from sync.protocol import ContactPoint as ContactRecord
-from sync.protocol import DebtorProfile, HistoryEvent, HistoryPage
 
 from .db import as_utc
 from .models import (
@@ -44,6 +44,7 @@ from .models import (
     ScriptRow,
     User,
 )
+from .open_promises import open_promises
 
 _CENTRAL_MEXICO = dt.timezone(dt.timedelta(hours=-6))
 MAX_HISTORY_PAGE = 200
@@ -74,10 +75,15 @@ def user_by_name(session: Session, username: str) -> UserRecord | None:
     return UserRecord(row.id, row.username, row.display_name, row.role, row.team, row.password_hash)
 
 
-def debtor_profile(session: Session, debtor_id: int) -> DebtorProfile | None:
+def debtor_profile(
+    session: Session, debtor_id: int, now: dt.datetime | None = None
+) -> DebtorProfile | None:
+    """The debtor with contact points and accounts, each account with the promise it shows."""
     debtor = session.get(Debtor, debtor_id)
     if debtor is None:
         return None
+    now = now or dt.datetime.now(dt.UTC)
+    promises = open_promises(session, debtor_id, local_today(debtor.timezone, now), now)
     contacts = session.scalars(
         select(ContactPoint).where(ContactPoint.debtor_id == debtor_id).order_by(ContactPoint.id)
     )
@@ -106,11 +112,11 @@ def debtor_profile(session: Session, debtor_id: int) -> DebtorProfile | None:
             )
             for c in contacts
         ],
-        accounts=[_account(a) for a in accounts],
+        accounts=[_account(a, promises.get(a.id)) for a in accounts],
     )
 
 
-def _account(row: Account) -> AccountRecord:
+def _account(row: Account, promise: AccountPromise | None = None) -> AccountRecord:
     return AccountRecord(
         id=row.id,
         product=row.product,  # type: ignore[arg-type]
@@ -121,6 +127,7 @@ def _account(row: Account) -> AccountRecord:
         minimum_payment_cents=row.minimum_payment_cents,
         segment=row.segment,
         status=row.status,  # type: ignore[arg-type]
+        open_promise=promise,
     )
 
 

@@ -79,6 +79,21 @@ class ContactPoint(Struct):
     do_not_call: bool = False
 
 
+PromiseState = Literal["pending", "kept", "broken"]
+
+
+class AccountPromise(Struct):
+    """The promise an account's row shows: the newest pending one, else one kept or broken
+    in the last 30 days. ``due_date`` is the (first) payment date; ``instalments`` is 0 for a
+    single payment."""
+
+    amount_cents: int
+    due_date: dt.date
+    state: PromiseState
+    promised_at: dt.datetime
+    instalments: int = 0
+
+
 class Account(Struct):
     id: int
     product: Product
@@ -89,6 +104,7 @@ class Account(Struct):
     minimum_payment_cents: int
     segment: str
     status: Literal["open", "paid", "reassigned", "closed"] = "open"
+    open_promise: AccountPromise | None = None
 
 
 class DebtorProfile(Struct):
