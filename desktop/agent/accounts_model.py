@@ -131,9 +131,11 @@ class AccountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # The agent's calendar day the promise was taken on.
             taken = promise.promised_at.astimezone().date()
-            return translate("Accounts", "Promised on {date}").format(
+            # The whole promise too: the column elides it when the pane is narrow.
+            promised_on = translate("Accounts", "Promised on {date}").format(
                 date=format_date(taken, self._locale)
             )
+            return f"{self.promise_text(account)}\n{promised_on}"
         return None
 
     def _look_changed(self, _look: str) -> None:

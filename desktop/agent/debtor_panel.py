@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.agent.accounts_model import COLUMNS as ACCOUNT_COLUMNS
 from desktop.agent.accounts_model import AccountsModel
 from desktop.agent.contact_actions import ContactBook
 from desktop.agent.contact_list import ContactList
@@ -141,13 +142,20 @@ class DebtorPanel(QWidget):
         self.accounts_view.setModel(accounts)
         header = self.accounts_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Every column keeps its width but the open promise, which takes what is left and
+        # elides (the whole promise is in its tooltip), so the table never scrolls sideways.
+        header.setSectionResizeMode(
+            ACCOUNT_COLUMNS.index("promise"), QHeaderView.ResizeMode.Stretch
+        )
         self.accounts_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         accounts.modelReset.connect(self._fit_accounts)
         self._accounts = accounts
         self.history_view = _table("historyView")
         self.history_view.setModel(history)
         self.history_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # At least six events in view: on a short screen the panel scrolls, the history never
+        # collapses to a line.
+        self.history_view.setMinimumHeight(7 * 26 + 4)
         hheader = self.history_view.horizontalHeader()
         hheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
