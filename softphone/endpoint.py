@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pjsua2 as pj
 
+from softphone.audio.port import FRAME_MS
 from softphone.burst import BurstLog
 from softphone.flood_guard import FloodGuard, FloodLimits
 from softphone.guard import guarded
@@ -246,6 +247,8 @@ class SipEndpoint:
             cfg.logConfig.msgLogging = s.log_level >= 5
             # Without this, silence suppression stops RTP and a muted or quiet leg looks dead.
             cfg.medConfig.noVad = True
+            # The bridge frame is the headset bridge's unit of latency: one constant (port.py).
+            cfg.medConfig.audioFramePtime = FRAME_MS
             apply_endpoint(cfg, plan)
             ep.libInit(cfg)
             ep.audDevManager().setNullDev()

@@ -33,7 +33,8 @@ from softphone.audio.port import CLOCK_RATE, FRAME_BYTES, FRAME_MS
 log = logging.getLogger("acuerdo.softphone")
 
 _SILENCE = bytes(FRAME_BYTES)
-_QUEUE_FRAMES = 500  # 10 s of audio waiting for the pump; a stalled GUI loses the oldest
+# 10 s of audio waiting for the pump, whatever the bridge's frame; a stalled GUI loses the oldest.
+_QUEUE_FRAMES = 10_000 // FRAME_MS
 
 
 @dataclass

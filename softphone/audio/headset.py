@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from softphone.audio.port import FRAME_BYTES, BridgePort
+from softphone.audio.port import FRAME_BYTES, FRAME_MS, BridgePort
 from softphone.audio.ring import FrameRing
 from softphone.audio.streams import AudioLevels, DeviceStreams, peak_level
 from softphone.model import AudioPrefs
@@ -22,10 +22,10 @@ from softphone.model import AudioPrefs
 log = logging.getLogger("acuerdo.softphone.audio")
 
 SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "audio"
-# Four frames (80 ms) absorb scheduling jitter between the media clock and PortAudio's.
-RING_DEPTH = 4
+# 80 ms of frames absorb scheduling jitter between the media clock and PortAudio's.
+RING_DEPTH = 80 // FRAME_MS
 RING_KEEP = 1  # frames left queued after each pop (see FrameRing): latency vs. clicks
-RING_TRIM = 50  # pops (one second) a queue must stand before it is trimmed (drift control)
+RING_TRIM = 1000 // FRAME_MS  # pops (one second) a queue must stand before it is trimmed
 
 
 def load_tone(path: Path) -> np.ndarray | None:

@@ -3,8 +3,8 @@
 `DeviceStreams` opens one input and one output stream on the chosen headset (by name), plays
 ring and call-waiting tones (the ringer may be another device), reports levels, applies volume,
 cancels the speaker's echo in the mic (reference.py) and moves to other devices on request
-(`set_devices`, during a call). PortAudio runs in 10 ms blocks (its ALSA-pulse buffer is two
-blocks, so 20 ms instead of 40); the rings carry the bridge's 20 ms frames. `check()` runs
+(`set_devices`, during a call). PortAudio runs in 5 ms blocks (its ALSA-pulse buffer is two
+blocks, so 10 ms per stream); the rings carry the bridge's 20 ms frames. `check()` runs
 on the pumping thread: a stream whose device vanished (its callback went quiet) is reopened on
 the fallback device, and the chosen device is taken back as soon as it reappears, so a call
 never drops for an unplugged headset. Stream callbacks only move frames
@@ -31,11 +31,11 @@ from softphone.model import AudioPrefs
 
 log = logging.getLogger("acuerdo.softphone.audio")
 
-# A live stream calls back every 20 ms; PulseAudio may pause one for ~1.5 s while it moves it
+# A live stream calls back every 5 ms; PulseAudio may pause one for ~1.5 s while it moves it
 # to another sink, so only a longer silence means the device died under it.
 _QUIET_S = 3.0
 _RESCAN_S = 0.5  # how often the device list is read (pactl: a few ms) to follow hot-plug
-BLOCK = CLOCK_RATE // 100  # PortAudio block: 10 ms
+BLOCK = CLOCK_RATE // 200  # PortAudio block: 5 ms
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,8 @@ class DeviceStreams:
         self.mic_volume = prefs.mic_volume
         self.speaker_volume = prefs.speaker_volume
         self.fallbacks = 0  # how many times a stream moved to the fallback device
-        # The canceller works on whole bridge frames: half the calls of 10 ms blocks, and a frame
-        # waits for its second half before it can go to the bridge anyway.
+        # The canceller works on whole bridge frames: a quarter of the calls of 5 ms blocks, and a
+        # frame waits for its last block before it can go to the bridge anyway.
         self.echo = MicEchoCanceller(FRAME_BYTES // 2, CLOCK_RATE, prefs.echo_cancel)
         self.mic_heard = bytes(2 * BLOCK)  # the last raw mic block, for the level meter
 
@@ -225,7 +225,7 @@ class DeviceStreams:
     def _open_output(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
         ring = self.speaker_ring
         reference = self.echo.reference
-        pending = [b""]  # the second half of a 20 ms bridge frame, played on the next block
+        pending = [b""]  # the rest of a bridge frame, played on the next block
 
         def fill(outdata: Any, frames: int) -> None:
             need = frames * 2
@@ -253,7 +253,7 @@ class DeviceStreams:
     def _open_input(self, name: str | None, *, fallback: bool = True) -> _Stream | None:
         ring = self.mic_ring
         echo = self.echo
-        pending = [b""]  # half a bridge frame waiting for the next 10 ms block
+        pending = [b""]  # part of a bridge frame waiting for the next block
 
         def fill(indata: Any, _frames: int) -> None:
             raw = self.mic_heard = bytes(indata)
@@ -284,7 +284,7 @@ class DeviceStreams:
 
         name = _there(self.prefs.ringer_output or self.prefs.headset_output, self._present())
         # The ringer keeps PortAudio's default latency: a ring has no one to keep waiting.
-        return self._open("output", "ringer", name, fill, latency=None, blocksize=2 * BLOCK)
+        return self._open("output", "ringer", name, fill, latency=None, blocksize=CLOCK_RATE // 50)
 
     def _open(
         self,

@@ -7,7 +7,7 @@ private PulseAudio daemon with null sinks (skipped with a note when PulseAudio i
 - answer_to_first_audio: our own answer() until PortAudio's output callback first takes a
   real frame of the call (the scenario's auto-answer request is not acted on here).
 - bridge latency each way: PortAudio's reported stream latency plus the mean depth of the ring
-  buffer in that direction (sampled every 10 ms during a call) plus one 20 ms bridge frame.
+  buffer in that direction (sampled every 10 ms during a call) plus one bridge frame (FRAME_MS).
 - bridge round trip (audio_loop.py): a burst circulating speaker -> mic through sipp's echo, its
   period read off one recording (one clock), minus pjsua's jitter-buffer delay. This is the
   measured figure; the per-direction ones above are estimates from the parts.
@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from softphone import Phone, PhoneConfig
+from softphone.audio.port import FRAME_MS
 from softphone.model import AudioPrefs
 from tests.bench import Figure, median, percentile
 from tests.bench.audio_loop import measure as measure_loop
@@ -167,10 +168,14 @@ def _audio_figures(workdir: Path) -> dict[str, float] | None:
             figures["stream_in_ms"] = streams._in.stream.latency * 1000
             figures["stream_out_ms"] = streams._out.stream.latency * 1000
             figures["bridge_in_ms"] = (
-                streams._in.stream.latency * 1000 + 20 * sum(depth_in) / len(depth_in) + 20
+                streams._in.stream.latency * 1000
+                + FRAME_MS * sum(depth_in) / len(depth_in)
+                + FRAME_MS
             )
             figures["bridge_out_ms"] = (
-                streams._out.stream.latency * 1000 + 20 * sum(depth_out) / len(depth_out) + 20
+                streams._out.stream.latency * 1000
+                + FRAME_MS * sum(depth_out) / len(depth_out)
+                + FRAME_MS
             )
             figures.update(_device_cpu(phone, listener, workdir))
         finally:

@@ -130,6 +130,8 @@ class HeadsetStandIn:
         t = np.arange(rate) / rate  # one second, an integer number of cycles for whole Hz
         self._tone = (0.3 * 32767 * np.sin(2 * np.pi * tone_hz * t)).astype(np.int16).tobytes()
         self._frame = self._mic.frame_bytes
+        # One ring frame of 16-bit mono at the headset's rate: what PortAudio would feed.
+        self._frame_s = self._frame / 2 / rate
         self.heard: list[bytes] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -153,5 +155,5 @@ class HeadsetStandIn:
             position = (position + self._frame) % len(self._tone)
             self._mic.push(chunk)
             self.heard.append(self._speaker.pop())
-            next_tick += 0.02
+            next_tick += self._frame_s
             time.sleep(max(0.0, next_tick - time.monotonic()))
