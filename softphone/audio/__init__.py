@@ -2,7 +2,7 @@
 
 pjsua2 runs on its null sound device (the wheel has no device support); `BridgePort` is a
 conference-bridge port that exchanges 20 ms frames with `DeviceStreams` (PortAudio through
-`sounddevice`, 5 ms blocks) through `FrameRing`s; `EchoCanceller` (echo.py) takes what the
+`sounddevice`, 10 ms blocks) through `FrameRing`s; `EchoCanceller` (echo.py) takes what the
 speaker plays out of the mic, fed by `EchoReference` (reference.py). `list_devices` names the
 devices an agent can choose; `DeviceStreams.set_devices` moves to others mid-call.
 Nothing here touches widgets; frame callbacks never call pjsua2 or log per frame.

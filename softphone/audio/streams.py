@@ -3,8 +3,9 @@
 `DeviceStreams` opens one input and one output stream on the chosen headset (by name), plays
 ring and call-waiting tones (the ringer may be another device), reports levels, applies volume,
 cancels the speaker's echo in the mic (reference.py) and moves to other devices on request
-(`set_devices`, during a call). PortAudio runs in 5 ms blocks (its ALSA-pulse buffer is two
-blocks, so 10 ms per stream); the rings carry the bridge's 20 ms frames. `check()` runs
+(`set_devices`, during a call). PortAudio runs in 10 ms blocks (its ALSA-pulse buffer is two
+blocks, so 20 ms per stream; 5 ms blocks underran under CI's own load and the echo canceller
+lost its alignment); the rings carry the bridge's 20 ms frames. `check()` runs
 on the pumping thread: a stream whose device vanished (its callback went quiet) is reopened on
 the fallback device, and the chosen device is taken back as soon as it reappears, so a call
 never drops for an unplugged headset. Stream callbacks only move frames
@@ -31,11 +32,11 @@ from softphone.model import AudioPrefs
 
 log = logging.getLogger("acuerdo.softphone.audio")
 
-# A live stream calls back every 5 ms; PulseAudio may pause one for ~1.5 s while it moves it
+# A live stream calls back every 10 ms; PulseAudio may pause one for ~1.5 s while it moves it
 # to another sink, so only a longer silence means the device died under it.
 _QUIET_S = 3.0
 _RESCAN_S = 0.5  # how often the device list is read (pactl: a few ms) to follow hot-plug
-BLOCK = CLOCK_RATE // 200  # PortAudio block: 5 ms
+BLOCK = CLOCK_RATE // 100  # PortAudio block: 10 ms
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,8 @@ class DeviceStreams:
         self.mic_volume = prefs.mic_volume
         self.speaker_volume = prefs.speaker_volume
         self.fallbacks = 0  # how many times a stream moved to the fallback device
-        # The canceller works on whole bridge frames: a quarter of the calls of 5 ms blocks, and a
-        # frame waits for its last block before it can go to the bridge anyway.
+        # The canceller works on whole bridge frames: half the calls of 10 ms blocks, and a frame
+        # waits for its last block before it can go to the bridge anyway.
         self.echo = MicEchoCanceller(FRAME_BYTES // 2, CLOCK_RATE, prefs.echo_cancel)
         self.mic_heard = bytes(2 * BLOCK)  # the last raw mic block, for the level meter
 
