@@ -52,6 +52,9 @@ def parties(tmp_path: Path) -> Iterator[list[Party]]:
         party.close()
 
 
+EDGE_S = 0.3
+
+
 def test_each_mode_routes_exactly_the_right_tones_and_switches_live(
     desk: AgentDesk, parties: list[Party], tmp_path: Path
 ) -> None:
@@ -108,13 +111,15 @@ def test_each_mode_routes_exactly_the_right_tones_and_switches_live(
     wrong: list[str] = []
     for (mode, start, first), (_, end, last) in itertools.pairwise(marks):
         sup, agent, cust = expected[mode]
-        begin = start + SETTLE_S
+        # Each process's recording is placed on the shared clock to within a few tens of ms, so
+        # a stretch also stops short of the next switch rather than catch its first frames.
+        begin, end = start + SETTLE_S, end - EDGE_S
         sup_heard = stretch(supervisor_heard, supervisor_rec, begin, end)
         wrong += misheard("supervisor", mode, tones(sup_heard), sup)
         cust_heard = stretch(customer_heard, customer_rec, begin, end)
         wrong += misheard("customer", mode, tones(cust_heard), cust)
         skip = int(SETTLE_S * 50)  # 20 ms frames
-        agent_part = agent_heard[(first + skip) * frame : last * frame]
+        agent_part = agent_heard[(first + skip) * frame : (last - int(EDGE_S * 50)) * frame]
         wrong += misheard("agent", mode, tones(agent_part), agent)
     assert not wrong, "\n".join(wrong)
 
@@ -122,5 +127,9 @@ def test_each_mode_routes_exactly_the_right_tones_and_switches_live(
     # listen mode): the agent's tone runs on without a gap.
     around_arrival = stretch(customer_heard, customer_rec, arrived - 0.5, arrived + 1.0)
     around_departure = stretch(customer_heard, customer_rec, departed - 0.2, departed + 0.8)
-    assert longest_dropout_ms(around_arrival) <= 20
-    assert longest_dropout_ms(around_departure) <= 20
+    # A rewire that cut the customer's stream would drop whole bridge cycles and a re-INVITE of
+    # the customer's call far more; up to 60 ms is the test's own stand-in headset, a Python
+    # timer feeding the mic that a loaded 2-core CI box delays now and then (gaps of 18-38 ms
+    # were seen with no supervisor at all).
+    assert longest_dropout_ms(around_arrival) <= 60
+    assert longest_dropout_ms(around_departure) <= 60
